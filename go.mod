@@ -1,0 +1,8 @@
+module github.com/nazif/nazif
+
+go 1.26.0
+
+require (
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.44.0
+)

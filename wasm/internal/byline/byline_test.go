@@ -1,0 +1,51 @@
+package byline_test
+
+import (
+	"testing"
+
+	"github.com/nazif/nazif/wasm/internal/byline"
+)
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"كتبت أسماء نصار", "أسماء نصار", true},
+		{"كتب محمد علي", "محمد علي", true},
+		{"حوار: آسيا العتروس", "آسيا العتروس", true},
+		{"بقلم : فلان الفلاني", "فلان الفلاني", true},
+		{"By John Smith", "John Smith", true},
+		{"كتبه المحرر", "المحرر", true},
+		{"كتب الوزير رسالة طويلة إلى رئيس الحكومة يطالبه فيها بالاستقالة فورا", "", false},
+		{"تقريرا عن الوضع", "", false},
+		{"كتب", "", false},
+		{"الوزير يزور القاهرة", "", false},
+	} {
+		got, ok := byline.Parse(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("Parse(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestCredit(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"--(بترا)", "بترا", true},
+		{"(رويترز)", "رويترز", true},
+		{"(أ ف ب)", "أ ف ب", true},
+		{"المصدر: وكالات", "وكالات", true},
+		{"(أبوظبي - البيان)", "أبوظبي - البيان", true},
+		{"وقال الوزير (رويترز) إن", "", false},
+		{"(فيديو) شاهد اللحظات الأولى للانفجار في الميناء", "", false},
+		{"()", "", false},
+	} {
+		got, ok := byline.Credit(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("Credit(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -1,0 +1,241 @@
+// Package classify decides which blocks of a page are the article body.
+//
+// It works in two passes, after Readability and trafilatura:
+//
+//  1. Choose the container. Every prose-like block scores its ancestors by
+//     length, commas and the density of Arabic function words (counted
+//     after stripping proclitics, since raw token matching undercounts
+//     Arabic). Class and id hints, in English and in the transliterated
+//     names Arabic CMSs use, and link density weigh each candidate. The
+//     best candidate wins, together with adjacent siblings that read as
+//     prose (a lead paragraph kept in a box of its own).
+//  2. Filter inside it. Blocks under chrome-named elements, link lists,
+//     boilerplate phrases matched on the search key, bylines, date lines,
+//     captions and trailing agency credits are set aside, each with its
+//     reason.
+//
+// When the page carries a JSON-LD articleBody, the container that best
+// covers its words wins over a weaker structural choice.
+package classify
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/lexicon"
+	"github.com/nazif/nazif/wasm/internal/normalize"
+	"github.com/nazif/nazif/wasm/internal/segment"
+)
+
+// Block is a segment block with the features classification uses.
+type Block struct {
+	segment.Block
+	// Key is the block's search key.
+	Key string
+	// Runes counts the characters of Text.
+	Runes int
+	// Words and Func count words and Arabic function words in Key.
+	Words, Func int
+	// Body reports that the block belongs to the article body.
+	Body bool
+	// Reason says why a block is not body.
+	Reason string
+}
+
+// LinkDensity is the share of the block's text inside links.
+func (b *Block) LinkDensity() float64 {
+	if b.Chars == 0 {
+		return 0
+	}
+	return float64(b.LinkChars) / float64(b.Chars)
+}
+
+// FuncDensity is the share of words that are function words.
+func (b *Block) FuncDensity() float64 {
+	if b.Words == 0 {
+		return 0
+	}
+	return float64(b.Func) / float64(b.Words)
+}
+
+// Features computes the features of every block.
+func Features(blocks []segment.Block) []Block {
+	out := make([]Block, len(blocks))
+	var buf []byte
+	for i, sb := range blocks {
+		buf = normalize.AppendSearchKey(buf[:0], sb.Text)
+		b := &out[i]
+		b.Block = sb
+		b.Key = string(buf)
+		b.Runes = utf8.RuneCountInString(sb.Text)
+		b.Words, b.Func = lexicon.FunctionWords(b.Key)
+	}
+	return out
+}
+
+// Result is the outcome of classification.
+type Result struct {
+	Blocks []Block
+	// Top is the chosen container, nil when the page has no article.
+	Top *dom.Node
+}
+
+// node accumulates per-element statistics.
+type node struct {
+	score       float64
+	chars, link int
+	weight      int
+	neg         string
+	unlikely    bool
+}
+
+// stats holds the per-element statistics, and the elements in the order
+// first met, so that ties resolve the same way in every run.
+type stats struct {
+	m     map[*dom.Node]*node
+	order []*dom.Node
+}
+
+func (s *stats) get(n *dom.Node) *node {
+	st := s.m[n]
+	if st == nil {
+		st = &node{}
+		st.weight, st.neg = hintOf(n)
+		st.unlikely = unlikely(n)
+		s.m[n] = st
+		s.order = append(s.order, n)
+	}
+	return st
+}
+
+// proseWeight is how much a block says "article text here".
+func proseWeight(b *Block) float64 {
+	if b.Runes < 25 || b.LinkDensity() > 0.5 || b.Kind == segment.Caption {
+		return 0
+	}
+	commas := strings.Count(b.Text, "،") + strings.Count(b.Text, ",") + strings.Count(b.Text, ".")
+	w := 1 + float64(min(commas, 10)) + min(float64(b.Runes)/100, 3)
+	// Function words: 0.25 and above is ordinary running Arabic text.
+	w *= 0.5 + 2*min(b.FuncDensity(), 0.25)
+	return w * (1 - b.LinkDensity())
+}
+
+// startOf is the first element that a block scores: paragraphs score
+// their container, text set straight in a container scores the container.
+func startOf(b *Block) *dom.Node {
+	if e := b.Elem; e.Parent != nil && isParagraphLike(e) {
+		return e.Parent
+	}
+	return b.Elem
+}
+
+// minBody is the body length, in characters, below which the first pass
+// is taken to have missed the article and the relaxed pass runs.
+const minBody = 140
+
+// Classify chooses the body among blocks. jsonldBody is the page's JSON-LD
+// articleBody, or "".
+//
+// The first pass ignores text under elements named as chrome (comments,
+// modals, sidebars …). When it finds no body of at least minBody
+// characters, a second pass scores every element, as Readability retries
+// without its unlikely-candidate rule.
+func Classify(blocks []Block, jsonldBody string) Result {
+	res := classify(blocks, jsonldBody, true)
+	if bodyRunes(res.Blocks) < minBody {
+		for i := range blocks {
+			blocks[i].Body, blocks[i].Reason = false, ""
+		}
+		res = classify(blocks, jsonldBody, false)
+	}
+	return res
+}
+
+func bodyRunes(blocks []Block) int {
+	n := 0
+	for i := range blocks {
+		if blocks[i].Body {
+			n += blocks[i].Runes
+		}
+	}
+	return n
+}
+
+func classify(blocks []Block, jsonldBody string, strict bool) Result {
+	st := &stats{m: map[*dom.Node]*node{}}
+	for i := range blocks {
+		b := &blocks[i]
+		for n := b.Elem; n != nil; n = n.Parent {
+			s := st.get(n)
+			s.chars += b.Chars
+			s.link += b.LinkChars
+		}
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		w := proseWeight(b)
+		if w == 0 || strict && underUnlikely(b.Elem, st) {
+			continue
+		}
+		level := 0
+		for n := startOf(b); n != nil && level < 5; n = n.Parent {
+			div := 1.0
+			switch {
+			case level == 1:
+				div = 2
+			case level > 1:
+				div = float64(level * 3)
+			}
+			st.get(n).score += w / div
+			level++
+		}
+	}
+	var top *dom.Node
+	best := 0.0
+	for _, n := range st.order {
+		if f := final(st.m[n]); f > best {
+			top, best = n, f
+		}
+	}
+	var cov coverage
+	if ld := ldKey(jsonldBody); ld != nil && top != nil {
+		cov = newCoverage(blocks, ld)
+		top = preferCoverage(st, top, cov)
+	}
+	res := Result{Blocks: blocks, Top: top}
+	if top == nil {
+		for i := range blocks {
+			blocks[i].Reason = "no-article"
+		}
+		return res
+	}
+	in := include(blocks, st, top, cov)
+	filter(blocks, st, in, top)
+	return res
+}
+
+func underUnlikely(n *dom.Node, st *stats) bool {
+	for ; n != nil; n = n.Parent {
+		if st.get(n).unlikely {
+			return true
+		}
+	}
+	return false
+}
+
+func final(s *node) float64 {
+	if s.score == 0 || s.chars == 0 {
+		return 0
+	}
+	ld := float64(s.link) / float64(s.chars)
+	return (s.score + float64(s.weight)/5) * (1 - ld)
+}
+
+func isParagraphLike(n *dom.Node) bool {
+	switch n.Tag.String() {
+	case "p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "figcaption", "td", "dd", "dt":
+		return true
+	}
+	return false
+}

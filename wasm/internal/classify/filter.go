@@ -1,0 +1,214 @@
+package classify
+
+import (
+	"strings"
+	"time"
+
+	"github.com/nazif/nazif/wasm/internal/byline"
+	"github.com/nazif/nazif/wasm/internal/dates"
+
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/lexicon"
+	"github.com/nazif/nazif/wasm/internal/segment"
+)
+
+// Thresholds of the filter pass.
+const (
+	// maxLinkDensity: above it a block is a link list, not text.
+	maxLinkDensity = 0.5
+	// shortWords: a block this short is a label, a byline or a credit
+	// rather than a paragraph, unless it reads as a sentence.
+	shortWords = 4
+	// chromeWords: a strong boilerplate phrase marks a block of at most
+	// this many words as chrome wherever it stands.
+	chromeWords = 30
+)
+
+// include returns the set of elements whose blocks are candidates for the
+// body: the top candidate and its adjacent prose siblings.
+//
+// When the page has a JSON-LD articleBody, a sibling must also be mostly
+// made of its words.
+func include(blocks []Block, st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
+	in := map[*dom.Node]bool{top: true}
+	if top.Parent == nil {
+		return in
+	}
+	threshold := max(10, final(st.m[top])*0.2)
+	for _, dir := range []bool{false, true} {
+		for s := sibling(top, dir); s != nil; s = sibling(s, dir) {
+			ss := st.m[s]
+			if ss == nil || ss.chars == 0 {
+				continue // no text: an image, a spacer
+			}
+			if ss.unlikely || ss.neg != "" && ss.weight < 0 || cov != nil && !cov.mostly(s) {
+				break
+			}
+			if final(ss) >= threshold && ss.weight >= 0 || readsAsProse(blocks, s) {
+				in[s] = true
+				continue
+			}
+			break
+		}
+	}
+	return in
+}
+
+func sibling(n *dom.Node, next bool) *dom.Node {
+	if next {
+		return n.Next
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.Next {
+		if c.Next == n {
+			return c
+		}
+	}
+	return nil
+}
+
+// readsAsProse reports whether every block under n is a sentence of running
+// text: long enough, few links, ending as sentences end. A lead paragraph
+// set in a box of its own passes; a deck or a teaser without a full stop
+// does not.
+func readsAsProse(blocks []Block, n *dom.Node) bool {
+	found := false
+	for i := range blocks {
+		b := &blocks[i]
+		if !within(b.Elem, n) {
+			continue
+		}
+		if b.Words < 10 || b.LinkDensity() > 0.2 || b.FuncDensity() < 0.05 || !endsSentence(b.Text) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \u00a0")
+	for _, end := range []string{".", "!", "؟", "?", "…", ".\"", ".»", "\".", "».", ".”", "”."} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
+}
+
+func within(n, anc *dom.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// filter marks the body blocks among those under the included elements.
+func filter(blocks []Block, st *stats, in map[*dom.Node]bool, top *dom.Node) {
+	first, last := -1, -1
+	for i := range blocks {
+		b := &blocks[i]
+		root := includedRoot(b.Elem, in)
+		if root == nil {
+			b.Reason = "outside-article"
+			continue
+		}
+		b.Reason = reasonInside(b, st, root)
+		if b.Reason == "" {
+			b.Body = true
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	// Labels left at the edges of the body (a lone "مشاركة").
+	for _, i := range []int{first, last} {
+		if i < 0 {
+			continue
+		}
+		if b := &blocks[i]; b.Body && b.Kind == segment.Para && b.Words <= shortWords && !endsSentence(b.Text) {
+			b.Body, b.Reason = false, "short"
+		}
+	}
+}
+
+func includedRoot(n *dom.Node, in map[*dom.Node]bool) *dom.Node {
+	for ; n != nil; n = n.Parent {
+		if in[n] {
+			return n
+		}
+	}
+	return nil
+}
+
+// reasonInside says why a block inside the article is not body, or "".
+func reasonInside(b *Block, st *stats, root *dom.Node) string {
+	if !hasLetters(b.Text) {
+		return "no-text"
+	}
+	if b.Kind == segment.Caption {
+		return "caption"
+	}
+	for n := b.Elem; n != nil && n != root; n = n.Parent {
+		if s := st.m[n]; s != nil && s.neg != "" && s.weight <= 0 {
+			return "class:" + s.neg
+		}
+	}
+	if _, ok := byline.Credit(b.Text); ok {
+		return "credit"
+	}
+	if r := boilerplate(b); r != "" {
+		return r
+	}
+	if b.LinkDensity() > maxLinkDensity && b.Kind != segment.Heading {
+		return "links"
+	}
+	if strings.Contains(b.Text, "©") && b.Words <= 12 {
+		return "copyright"
+	}
+	if _, ok := byline.Parse(b.Text); ok {
+		return "byline"
+	}
+	if b.Words <= 12 && !endsSentence(b.Text) {
+		if ms := dates.FindAll(b.Text, time.Time{}); len(ms) > 0 {
+			return "date"
+		}
+	}
+	return ""
+}
+
+// boilerplate matches the phrase lexicon on the block's search key.
+func boilerplate(b *Block) string {
+	hits := lexicon.Find(b.Key)
+	if len(hits) == 0 {
+		return ""
+	}
+	cov := lexicon.Coverage(b.Key, hits)
+	for _, h := range hits {
+		if h.Strong && (b.Words <= chromeWords || cov >= 0.3 || len(hits) >= 2) {
+			return "boilerplate:" + h.Cat.String()
+		}
+	}
+	if cov >= 0.6 {
+		return "boilerplate:" + hits[0].Cat.String()
+	}
+	return ""
+}
+
+// hasLetters reports whether t holds a letter or digit of any script.
+func hasLetters(t string) bool {
+	for _, r := range t {
+		if r >= 0x80 {
+			if isLetterOrDigit(r) {
+				return true
+			}
+			continue
+		}
+		if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+			return true
+		}
+	}
+	return false
+}

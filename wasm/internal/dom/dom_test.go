@@ -1,0 +1,96 @@
+package dom_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"golang.org/x/net/html/atom"
+)
+
+// outline renders the tree as tag(children) with text in quotes.
+func outline(n *dom.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.Next {
+		if c.Type == dom.Text {
+			if t := strings.TrimSpace(c.Data); t != "" {
+				b.WriteString("'" + t + "'")
+			}
+			continue
+		}
+		b.WriteString(c.Tag.String() + "(" + outline(c) + ")")
+	}
+	return b.String()
+}
+
+func TestParseNesting(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<p>one<p>two", "p('one')p('two')"},
+		{"<p>text<div>box</div>after</p>", "p('text')div('box')'after'"},
+		{"<ul><li>a<li>b</ul>", "ul(li('a')li('b'))"},
+		{"<div><span>x</div>y", "div(span('x'))'y'"},
+		{"<table><tr><td>a<td>b<tr><td>c</table>", "table(tr(td('a')td('b'))tr(td('c')))"},
+		{"</b>stray</i><p>ok", "'stray'p('ok')"},
+		{"<p>a<br>b</br>c", "p('a'br()'b'br()'c')"},
+		{"<script>var x='<p>no</p>'</script><p>yes", "script()p('yes')"},
+		{"<h1>عنوان &amp; «خبر»</h1>", "h1('عنوان & «خبر»')"},
+	} {
+		d := dom.Parse(c.in)
+		if got := outline(d.Root); got != c.want {
+			t.Errorf("Parse(%q) = %s; want %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestParseHeadParts(t *testing.T) {
+	d := dom.Parse(`<html lang="ar"><head><title> عنوان الصفحة </title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"<b>x</b>"}</script>
+<meta property="og:title" content="t"></head><body><p class="c" onclick="x()">نص</p></body></html>`)
+	if d.Title != "عنوان الصفحة" || d.Lang != "ar" {
+		t.Errorf("title %q lang %q", d.Title, d.Lang)
+	}
+	if len(d.JSONLD) != 1 || !strings.Contains(d.JSONLD[0], `"headline":"<b>x</b>"`) {
+		t.Errorf("JSONLD = %q", d.JSONLD)
+	}
+	var p *dom.Node
+	for n := d.Root.FirstChild; n != nil; n = n.Next {
+		if n.Tag == atom.P {
+			p = n
+		}
+	}
+	if p == nil || p.Attr("class") != "c" || p.HasAttr("onclick") {
+		t.Fatalf("p = %+v; want class kept and onclick dropped", p)
+	}
+}
+
+// TestParseDepth: a hostile nesting depth is flattened, not followed.
+func TestParseDepth(t *testing.T) {
+	const n = 100000
+	src := strings.Repeat("<div>", n) + "deep" + strings.Repeat("</div>", n) + "<p>after</p>"
+	d := dom.Parse(src)
+	depth, max := 0, 0
+	var walk func(n *dom.Node, k int)
+	walk = func(n *dom.Node, k int) {
+		if k > max {
+			max = k
+		}
+		for c := n.FirstChild; c != nil; c = c.Next {
+			walk(c, k+1)
+		}
+	}
+	walk(d.Root, depth)
+	if max > dom.MaxDepth+1 {
+		t.Errorf("tree depth %d; want at most %d", max, dom.MaxDepth+1)
+	}
+	if !strings.Contains(outline(d.Root), "'deep'") || !strings.HasSuffix(outline(d.Root), "p('after')") {
+		t.Errorf("text lost in deep nesting")
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	page := strings.Repeat(`<div class="x"><p>نص عربي <a href="/y">رابط</a> وتكملة، ونص آخر.</p><br><span>x</span></div>`, 2000)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		dom.Parse(page)
+	}
+}

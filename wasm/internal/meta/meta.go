@@ -1,0 +1,696 @@
+package meta
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/nazif/nazif/wasm/internal/byline"
+	"github.com/nazif/nazif/wasm/internal/classify"
+	"github.com/nazif/nazif/wasm/internal/dates"
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/normalize"
+	"github.com/nazif/nazif/wasm/internal/segment"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page holds the metadata sources of a parsed page.
+type Page struct {
+	doc       *dom.Doc
+	tags      tags
+	canonical string
+	items     []*dom.Node
+	// LD is the page's JSON-LD article, if any.
+	LD ld
+}
+
+// Read gathers the metadata sources of doc. Classification needs
+// LD.Body before the rest is resolved.
+func Read(doc *dom.Doc) *Page {
+	p := &Page{doc: doc}
+	p.tags, p.canonical, p.items = collect(doc.Root)
+	p.LD = parseLD(doc.JSONLD)
+	return p
+}
+
+// Meta is the resolved metadata. Strings are raw page text; the caller
+// normalizes them for display.
+type Meta struct {
+	Title, Published, Modified, Section, Site, Author string
+	Description, Image, URL                           string
+}
+
+// Resolve chooses every field. blocks are the classified blocks of the
+// page; pageURL is the caller's URL and now the reference time.
+func (p *Page) Resolve(blocks []classify.Block, pageURL string, now time.Time) Meta {
+	var m Meta
+	m.Site = p.site()
+	m.Title = p.title(m.Site, blocks)
+	if m.Site == "" {
+		m.Site = p.siteFromTitle(m.Title)
+	}
+	ti := titleIndex(blocks, m.Title)
+	m.URL = p.url(pageURL)
+	m.Published, m.Modified = p.dates(blocks, ti, m.URL, pageURL, now)
+	m.Section = p.section(blocks, ti, m.Title)
+	m.Author = cleanAuthor(p.author(blocks, ti, m.Site))
+	m.Description = unescapeTwice(firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description))
+	m.Image = resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
+	return m
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// itemText returns the value of the first microdata item with the
+// property name: its content, datetime or href attribute, else its text.
+func (p *Page) itemText(name string) string {
+	for _, n := range p.items {
+		if !hasToken(n.Attr("itemprop"), strings.ToLower(name)) && !hasToken(n.Attr("property"), strings.ToLower(name)) {
+			continue
+		}
+		for _, a := range []string{"content", "datetime"} {
+			if v := strings.TrimSpace(n.Attr(a)); v != "" {
+				return v
+			}
+		}
+		if n.Tag == atom.Meta || n.Tag == atom.Link {
+			continue
+		}
+		if v := textOf(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p *Page) site() string {
+	return firstOf(p.tags.get("og:site_name", "application-name", "twitter:app:name:iphone"), p.LD.Publisher)
+}
+
+func (p *Page) url(pageURL string) string {
+	u := firstOf(p.canonical, p.tags.get("og:url"), p.LD.URL)
+	if u == "" {
+		return pageURL
+	}
+	return resolve(u, pageURL)
+}
+
+// resolve makes ref absolute against base where it can.
+func resolve(ref, base string) string {
+	if ref == "" || base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}
+
+// keyOf is the comparison form of a title: its search key with white
+// space collapsed.
+func keyOf(s string) string {
+	return strings.Join(strings.Fields(normalize.SearchKey(s)), " ")
+}
+
+// separators split a <title> into the headline and the site's name.
+var separators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " / ", " • ", " · "}
+
+// cut removes the site's name from either end of a title.
+func cut(title, site string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	sk := keyOf(site)
+	for _, sep := range separators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		switch {
+		case sk != "" && matchesSite(keyOf(last), sk):
+			return strings.Join(parts[:len(parts)-1], sep)
+		case sk != "" && matchesSite(keyOf(first), sk):
+			return strings.Join(parts[1:], sep)
+		}
+	}
+	return t
+}
+
+func matchesSite(part, site string) bool {
+	return part == site || strings.Contains(part, site) && len(part) < 2*len(site)+8 ||
+		strings.Contains(site, part) && len(part)*2 >= len(site)
+}
+
+// title reconciles the h1 with the meta titles: the visible h1 wins when
+// a meta title confirms it; otherwise the cleanest meta title wins.
+func (p *Page) title(site string, blocks []classify.Block) string {
+	metas := []string{
+		p.tags.get("og:title"), p.tags.get("twitter:title"), p.LD.Headline,
+		p.itemText("headline"), p.doc.Title,
+	}
+	if site == "" {
+		site = p.siteFromTitle(firstOf(metas...))
+	}
+	var keys []string
+	for _, m := range metas {
+		if m != "" {
+			keys = append(keys, keyOf(m))
+		}
+	}
+	h1s := p.headings()
+	for _, h := range h1s {
+		hk := keyOf(h)
+		if hk == "" || matchesSite(hk, keyOf(site)) {
+			continue
+		}
+		for _, k := range keys {
+			if strings.Contains(k, hk) && len(hk)*2 >= len(k) || strings.Contains(hk, k) && len(k)*2 >= len(hk) {
+				return h
+			}
+		}
+	}
+	if site == "" {
+		if t := partShown(metas, blocks); t != "" {
+			return t
+		}
+	}
+	for _, m := range metas {
+		if m != "" {
+			if t := cut(m, site); t != "" {
+				return t
+			}
+		}
+	}
+	for _, h := range h1s {
+		if !matchesSite(keyOf(h), keyOf(site)) {
+			return h
+		}
+	}
+	return ""
+}
+
+// partShown returns the part of a meta title that the page also shows as
+// a block of its own: with no site name to cut, that part is the headline.
+func partShown(metas []string, blocks []classify.Block) string {
+	shown := make(map[string]bool, len(blocks))
+	for i := range blocks {
+		if blocks[i].Words <= 30 {
+			shown[keyOf(blocks[i].Text)] = true
+		}
+	}
+	for _, m := range metas {
+		t := strings.Join(strings.Fields(m), " ")
+		for _, sep := range separators {
+			parts := strings.Split(t, sep)
+			if len(parts) < 2 {
+				continue
+			}
+			for _, part := range parts {
+				if k := keyOf(part); len(strings.Fields(k)) >= 2 && shown[k] {
+					return strings.TrimSpace(part)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// siteFromTitle guesses the site's name as the affix that <title> and
+// og:title share but the headline does not.
+func (p *Page) siteFromTitle(title string) string {
+	t := strings.Join(strings.Fields(p.doc.Title), " ")
+	tk := keyOf(title)
+	for _, sep := range separators {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		if tk != "" && keyOf(strings.Join(parts[:len(parts)-1], sep)) == tk {
+			return last
+		}
+		if tk != "" && keyOf(strings.Join(parts[1:], sep)) == tk {
+			return first
+		}
+	}
+	return ""
+}
+
+// headings returns the text of every visible <h1>, in document order.
+func (p *Page) headings() []string {
+	var out []string
+	var walk func(n *dom.Node)
+	walk = func(n *dom.Node) {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element || segment.Hidden(c) {
+				continue
+			}
+			if c.Tag == atom.H1 {
+				if t := textOf(c); t != "" {
+					out = append(out, t)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(p.doc.Root)
+	return out
+}
+
+// titleIndex returns the index of the block that shows the title, or the
+// first body block, or -1.
+func titleIndex(blocks []classify.Block, title string) int {
+	tk := keyOf(title)
+	for i := range blocks {
+		if tk != "" && keyOf(blocks[i].Text) == tk {
+			return i
+		}
+	}
+	for i := range blocks {
+		if blocks[i].Body {
+			return i
+		}
+	}
+	return -1
+}
+
+// window returns the blocks around the head of the article, where the
+// date line, the byline and the section label stand.
+func window(blocks []classify.Block, ti int) (lo, hi int) {
+	if ti < 0 {
+		return 0, 0
+	}
+	first := ti
+	for i := ti; i < len(blocks); i++ {
+		if blocks[i].Body {
+			first = i
+			break
+		}
+	}
+	return max(0, ti-6), min(len(blocks), max(first, ti)+4)
+}
+
+// dates resolves the publication and modification dates.
+func (p *Page) dates(blocks []classify.Block, ti int, canonical, pageURL string, now time.Time) (pub, mod string) {
+	pubSources := []string{
+		p.LD.Published,
+		p.tags.get("article:published_time", "og:published_time", "datepublished", "pubdate",
+			"publishdate", "publish-date", "publication_date", "dc.date.issued", "dc.date",
+			"dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+			"article.published", "originalpublicationdate", "date"),
+		p.itemText("datePublished"), p.itemText("dc:date"), p.itemText("dc:created"),
+		p.itemText("dcterms:created"), p.timeElement(),
+	}
+	for _, s := range pubSources {
+		if d, ok := dates.ParseMachine(s); ok {
+			pub = machine(d)
+			break
+		}
+	}
+	modSources := []string{
+		p.LD.Modified,
+		p.tags.get("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"),
+		p.itemText("dateModified"),
+	}
+	for _, s := range modSources {
+		if d, ok := dates.ParseMachine(s); ok {
+			mod = machine(d)
+			break
+		}
+	}
+	vpub, vmod := visibleDates(blocks, ti, now)
+	if pub == "" {
+		pub = vpub
+	}
+	if mod == "" {
+		mod = vmod
+	}
+	if pub == "" {
+		for _, u := range []string{canonical, pageURL} {
+			if d, ok := dates.FromURL(u); ok {
+				pub = d.String()
+				break
+			}
+		}
+	}
+	return pub, mod
+}
+
+// machine formats a machine-readable date. Midnight exactly is how CMSs
+// store a date without a time, so it is given as the day alone.
+func machine(d dates.Date) string {
+	if d.Hour == 0 && d.Minute == 0 && d.Second == 0 {
+		d.Prec = dates.PrecDay
+		d.HasOffset = false
+	}
+	return d.String()
+}
+
+// timeElement returns the datetime of the first <time> element that says
+// it is the publication time.
+func (p *Page) timeElement() string {
+	var found string
+	var walk func(n *dom.Node) bool
+	walk = func(n *dom.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element {
+				continue
+			}
+			if c.Tag == atom.Time && c.Attr("datetime") != "" {
+				cl := strings.ToLower(c.Attr("class") + " " + c.Attr("itemprop") + " " + c.Attr("pubdate"))
+				if strings.Contains(cl, "publish") || strings.Contains(cl, "created") || c.HasAttr("pubdate") {
+					found = c.Attr("datetime")
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.doc.Root)
+	return found
+}
+
+// updatedLabels mark a visible date as the modification date.
+var updatedLabels = []string{"تحديث", "محدث", "محدثه", "updated", "update", "modified", "اخر تعديل"}
+
+// visibleDates reads the date lines around the head of the article.
+func visibleDates(blocks []classify.Block, ti int, now time.Time) (pub, mod string) {
+	lo, hi := window(blocks, ti)
+	for i := lo; i < hi; i++ {
+		b := &blocks[i]
+		if b.Body || b.Words > 24 {
+			continue
+		}
+		prev := 0
+		ms := dates.FindAll(b.Text, now)
+		for _, m := range ms {
+			if m.Hijri && hasGregorian(ms) {
+				// A Hijri date paired with its Gregorian equivalent: the
+				// Gregorian one is exact, the tabular conversion is not.
+				continue
+			}
+			// The label may stand before the date or inside the match,
+			// between the date and its time («28 آب 2013، آخر تحديث 14:00»).
+			label := normalize.SearchKey(b.Text[prev:m.End])
+			prev = m.End
+			updated := false
+			for _, l := range updatedLabels {
+				if strings.Contains(label, l) {
+					updated = true
+				}
+			}
+			switch {
+			case updated && mod == "":
+				mod = m.Date.String()
+			case !updated && pub == "":
+				pub = m.Date.String()
+			}
+		}
+	}
+	return pub, mod
+}
+
+func hasGregorian(ms []dates.Match) bool {
+	for _, m := range ms {
+		if !m.Hijri && !m.Relative {
+			return true
+		}
+	}
+	return false
+}
+
+// section reads the breadcrumb's leaf, then the declared section, then a
+// category link just above the title, then the highlighted menu item.
+func (p *Page) section(blocks []classify.Block, ti int, title string) string {
+	if s := p.breadcrumb(title); s != "" {
+		return s
+	}
+	if s := firstOf(p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")); s != "" {
+		return s
+	}
+	// A category label: a short link standing alone just above the title,
+	// not an item of a menu.
+	if ti > 0 {
+		for i := ti - 1; i >= max(0, ti-3); i-- {
+			b := &blocks[i]
+			if b.Body || b.Kind != segment.Para {
+				break
+			}
+			if b.LinkDensity() >= 0.8 && b.Words <= 4 && b.Words > 0 && !inMenu(b.Elem) {
+				return b.Text
+			}
+		}
+	}
+	return p.activeNav()
+}
+
+func inMenu(n *dom.Node) bool {
+	for ; n != nil; n = n.Parent {
+		s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
+		if n.Tag == atom.Nav || n.Tag == atom.Ul || n.Tag == atom.Ol || strings.Contains(s, "menu") || strings.Contains(s, "nav") {
+			return true
+		}
+	}
+	return false
+}
+
+func isCrumb(n *dom.Node) bool {
+	s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
+	return strings.Contains(s, "crumb") || strings.Contains(s, "breadc") ||
+		strings.Contains(strings.ToLower(n.Attr("itemtype")), "breadcrumblist")
+}
+
+// homeWords are breadcrumb roots, not sections.
+var homeWords = map[string]bool{"الرئيسيه": true, "الصفحه الرئيسيه": true, "home": true, "الرئيسي": true}
+
+func (p *Page) breadcrumb(title string) string {
+	var crumbs []string
+	var walk func(n *dom.Node) bool
+	walk = func(n *dom.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element {
+				continue
+			}
+			if isCrumb(c) {
+				crumbs = crumbItems(c)
+				if len(crumbs) > 0 {
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.doc.Root)
+	tk := keyOf(title)
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		k := keyOf(crumbs[i])
+		if k == "" || homeWords[k] || k == tk || len(strings.Fields(k)) > 6 {
+			continue
+		}
+		return crumbs[i]
+	}
+	return ""
+}
+
+// crumbItems returns the texts of a breadcrumb's links, or of its items
+// when it has no links.
+func crumbItems(n *dom.Node) []string {
+	var links, items []string
+	var walk func(n *dom.Node)
+	walk = func(n *dom.Node) {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element {
+				continue
+			}
+			switch c.Tag {
+			case atom.A:
+				if t := textOf(c); t != "" {
+					links = append(links, t)
+				}
+				continue
+			case atom.Li, atom.Span:
+				if t := textOf(c); t != "" && c.FirstChild != nil && c.FirstChild.Type == dom.Text {
+					items = append(items, t)
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(links) > 0 {
+		return links
+	}
+	return items
+}
+
+// activeNav returns the menu item the page marks as current.
+func (p *Page) activeNav() string {
+	var found string
+	var walk func(n *dom.Node, inNav bool) bool
+	walk = func(n *dom.Node, inNav bool) bool {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element {
+				continue
+			}
+			nav := inNav || c.Tag == atom.Nav || strings.Contains(strings.ToLower(c.Attr("class")+" "+c.Attr("id")), "nav") ||
+				strings.Contains(strings.ToLower(c.Attr("class")+" "+c.Attr("id")), "menu")
+			if nav && (c.Tag == atom.A || c.Tag == atom.Li) {
+				for _, tok := range strings.Fields(strings.ToLower(c.Attr("class"))) {
+					switch tok {
+					case "active", "current", "selected", "on", "nav-on", "is-active", "current-menu-item":
+						if t := textOf(c); t != "" && len(strings.Fields(t)) <= 4 {
+							found = t
+							return true
+						}
+					}
+				}
+			}
+			if walk(c, nav) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.doc.Root, false)
+	return found
+}
+
+// author reads a byline near the head of the article, then the JSON-LD
+// authors, then the author meta tag unless it names the site, then a
+// closing agency credit.
+func (p *Page) author(blocks []classify.Block, ti int, site string) string {
+	if name := p.authorElement(); name != "" {
+		return name
+	}
+	lo, hi := window(blocks, ti)
+	for i := lo; i < hi; i++ {
+		if name, ok := byline.Parse(withoutDates(blocks[i].Text)); ok {
+			return name
+		}
+	}
+	for i := range blocks {
+		if blocks[i].Reason == "byline" {
+			if name, ok := byline.Parse(blocks[i].Text); ok {
+				return name
+			}
+		}
+	}
+	if len(p.LD.Authors) > 0 {
+		return strings.Join(p.LD.Authors, "، ")
+	}
+	sk := keyOf(site)
+	for _, a := range []string{p.tags.get("author", "article:author", "dc.creator", "byl")} {
+		if a == "" || strings.Contains(a, "://") || matchesSite(keyOf(a), sk) {
+			continue
+		}
+		if name, ok := byline.Credit(a); ok {
+			return name
+		}
+		return a
+	}
+	// A closing credit: the first lines after the body.
+	last := -1
+	for i := range blocks {
+		if blocks[i].Body {
+			last = i
+		}
+	}
+	for i := last + 1; last >= 0 && i < min(len(blocks), last+3); i++ {
+		if name, ok := byline.Credit(blocks[i].Text); ok {
+			return name
+		}
+	}
+	return ""
+}
+
+// cleanAuthor drops label words and enclosing brackets from a name.
+func cleanAuthor(a string) string {
+	if name, ok := byline.Parse(a); ok {
+		return name
+	}
+	if name, ok := byline.Credit(a); ok {
+		return name
+	}
+	return a
+}
+
+// unescapeTwice decodes entities that a CMS escaped twice («&amp;nbsp;»
+// arrives as «&nbsp;» after the attribute is decoded once).
+func unescapeTwice(s string) string {
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		return html.UnescapeString(s)
+	}
+	return s
+}
+
+// withoutDates cuts a line at its first date: a byline is often set on
+// one line with the date.
+func withoutDates(t string) string {
+	if ms := dates.FindAll(t, time.Time{}); len(ms) > 0 {
+		return strings.TrimSpace(t[:ms[0].Start])
+	}
+	return t
+}
+
+// authorElement reads the first visible element that the page names as
+// the author or byline, when its text is short enough to be a name.
+func (p *Page) authorElement() string {
+	var found string
+	var walk func(n *dom.Node) bool
+	walk = func(n *dom.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element || segment.Hidden(c) {
+				continue
+			}
+			if isAuthor(c) {
+				t := withoutDates(textOf(c))
+				if name, ok := byline.Parse(t); ok {
+					found = name
+					return true
+				}
+				if w := len(strings.Fields(t)); w > 0 && w <= 5 && !strings.ContainsAny(t, ".،:؟") {
+					found = t
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.doc.Root)
+	return found
+}
+
+func isAuthor(n *dom.Node) bool {
+	if hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author") {
+		return true
+	}
+	s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
+	for _, h := range []string{"byline", "author", "writer", "writeby", "kateb"} {
+		if strings.Contains(s, h) && !strings.Contains(s, "box") && !strings.Contains(s, "bio") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,231 @@
+package meta
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"golang.org/x/net/html/atom"
+)
+
+// tags holds the page's <meta> values by lowercased property, name or
+// itemprop, first value first.
+type tags map[string][]string
+
+func (t tags) get(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range t[k] {
+			if v = strings.TrimSpace(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// collect gathers meta tags, links and microdata from the whole tree.
+func collect(root *dom.Node) (t tags, canonical string, items []*dom.Node) {
+	t = tags{}
+	var walk func(n *dom.Node, depth int)
+	walk = func(n *dom.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type != dom.Element {
+				continue
+			}
+			switch c.Tag {
+			case atom.Meta:
+				v := c.Attr("content")
+				for _, attr := range []string{"property", "name", "itemprop"} {
+					for _, k := range strings.Fields(strings.ToLower(c.Attr(attr))) {
+						t[k] = append(t[k], v)
+					}
+				}
+			case atom.Link:
+				if canonical == "" && hasToken(c.Attr("rel"), "canonical") {
+					canonical = strings.TrimSpace(c.Attr("href"))
+				}
+			}
+			if c.HasAttr("itemprop") || c.HasAttr("property") {
+				items = append(items, c)
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return t, canonical, items
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(strings.ToLower(list)) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// ld is what nazif reads from JSON-LD.
+type ld struct {
+	Headline, Published, Modified, Section, Body, Description, Image, URL string
+	Authors                                                               []string
+	Publisher                                                             string
+}
+
+// articleTypes are the schema.org types whose fields describe the article.
+var articleTypes = map[string]bool{
+	"newsarticle": true, "article": true, "blogposting": true, "reportagenews": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "backgroundnewsarticle": true,
+	"reviewnewsarticle": true, "webpage": true, "liveblogposting": true, "scholarlyarticle": true,
+}
+
+// parseLD reads the first article object of the page's JSON-LD scripts.
+// Broken JSON is skipped: many CMSs emit it.
+func parseLD(scripts []string) ld {
+	var out ld
+	for _, s := range scripts {
+		var v any
+		if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) != nil {
+			continue
+		}
+		if obj := findArticle(v, 0); obj != nil {
+			fillLD(&out, obj)
+			if out.Headline != "" || out.Published != "" || out.Body != "" {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func findArticle(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if o := findArticle(e, depth+1); o != nil {
+				return o
+			}
+		}
+	case map[string]any:
+		for _, t := range typesOf(x["@type"]) {
+			if articleTypes[strings.ToLower(t)] && t != "WebPage" {
+				return x
+			}
+		}
+		if g, ok := x["@graph"]; ok {
+			if o := findArticle(g, depth+1); o != nil {
+				return o
+			}
+		}
+		for _, t := range typesOf(x["@type"]) {
+			if articleTypes[strings.ToLower(t)] {
+				return x
+			}
+		}
+	}
+	return nil
+}
+
+func typesOf(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func fillLD(out *ld, o map[string]any) {
+	out.Headline = str(o["headline"])
+	if out.Headline == "" {
+		out.Headline = str(o["name"])
+	}
+	out.Published = str(o["datePublished"])
+	out.Modified = str(o["dateModified"])
+	out.Section = str(o["articleSection"])
+	out.Body = str(o["articleBody"])
+	out.Description = str(o["description"])
+	out.Image = str(o["image"])
+	out.URL = str(o["url"])
+	if out.URL == "" {
+		out.URL = str(o["mainEntityOfPage"])
+	}
+	out.Publisher = str(o["publisher"])
+	out.Authors = persons(o["author"])
+}
+
+// str reads a string, the first string of an array, or an object's name,
+// url or @id, in that order.
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		for _, e := range x {
+			if s := str(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"name", "url", "@id"} {
+			if s := str(x[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// persons reads author names, leaving out organizations: an organization
+// named as author is the site, not a byline.
+func persons(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" {
+			out = append(out, s)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, persons(e)...)
+		}
+	case map[string]any:
+		for _, t := range typesOf(x["@type"]) {
+			if strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
+				return nil
+			}
+		}
+		if s := str(x["name"]); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// textOf returns the collapsed visible text under n.
+func textOf(n *dom.Node) string {
+	var b strings.Builder
+	var walk func(n *dom.Node, depth int)
+	walk = func(n *dom.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			switch {
+			case c.Type == dom.Text:
+				b.WriteString(c.Data)
+			case c.Tag == atom.Script || c.Tag == atom.Style || c.Tag == atom.Noscript:
+			default:
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
+}

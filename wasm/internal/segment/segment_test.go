@@ -1,0 +1,50 @@
+package segment_test
+
+import (
+	"testing"
+
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/segment"
+)
+
+func TestBlocks(t *testing.T) {
+	d := dom.Parse(`<div><h2>عنوان فرعي</h2>
+<p>سطر أول<br/>سطر <a href="/x">ثان</a><br><br>سطر ثالث</p>
+<p style="display: none">مخفي</p><script>var x</script>
+<ul><li>بند أ</li><li>بند <b>ب</b></li></ul>
+<blockquote><p>اقتباس</p></blockquote>
+<figure><img src="a.jpg"><figcaption>تعليق الصورة</figcaption></figure>
+<form><label>البريد</label><input></form>
+<div>نص مباشر في <span>القسم</span></div></div>`)
+	want := []struct {
+		text string
+		kind segment.Kind
+		link int
+	}{
+		{"عنوان فرعي", segment.Heading, 0},
+		{"سطر أول", segment.Para, 0},
+		{"سطر ثان", segment.Para, len("ثان")},
+		{"سطر ثالث", segment.Para, 0},
+		{"بند أ", segment.ListItem, 0},
+		{"بند ب", segment.ListItem, 0},
+		{"اقتباس", segment.Quote, 0},
+		{"تعليق الصورة", segment.Caption, 0},
+		{"نص مباشر في القسم", segment.Para, 0},
+	}
+	got := segment.Blocks(d.Root)
+	if len(got) != len(want) {
+		for _, b := range got {
+			t.Logf("%q", b.Text)
+		}
+		t.Fatalf("%d blocks; want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Text != w.text || g.Kind != w.kind || g.LinkChars != w.link {
+			t.Errorf("block %d = %q kind %d links %d; want %q kind %d links %d", i, g.Text, g.Kind, g.LinkChars, w.text, w.kind, w.link)
+		}
+	}
+	if got[0].Level != 2 {
+		t.Errorf("heading level %d; want 2", got[0].Level)
+	}
+}

@@ -1,0 +1,70 @@
+package nazif
+
+// Article is the result of Extract. Its JSON form is the contract shared by
+// every runtime (see the README and testdata/article.schema.json). Fields the
+// page does not state are empty and omitted from JSON.
+type Article struct {
+	// Title is the headline, without the site's name.
+	Title string `json:"title,omitempty"`
+	// Published and Modified are ISO 8601 date-times, as precise as the page
+	// states them, with a UTC offset only when the page states one.
+	Published string `json:"published,omitempty"`
+	Modified  string `json:"modified,omitempty"`
+	// Section is the site's section or category for the article.
+	Section string `json:"section,omitempty"`
+	// Site is the publication's name.
+	Site string `json:"site,omitempty"`
+	// Author is the byline or credit, without label words such as «كتب».
+	Author string `json:"author,omitempty"`
+	// Description is the page's own summary.
+	Description string `json:"description,omitempty"`
+	// Image is the lead image URL.
+	Image string `json:"image,omitempty"`
+	// URL is the canonical URL, or Options.URL.
+	URL string `json:"url,omitempty"`
+	// Lang is "ar", "fa", "ur" or "other", from letter statistics.
+	Lang string `json:"lang"`
+	// Dir is "rtl" or "ltr".
+	Dir string `json:"dir"`
+	// Blocks is the body, in reading order.
+	Blocks []Block `json:"blocks"`
+	// Captions holds image captions found inside the article.
+	Captions []string `json:"captions,omitempty"`
+	// Text is the blocks' text joined by blank lines.
+	Text string `json:"text"`
+	// SearchText is Text folded for search: harakat and tatweel removed,
+	// alef forms, ى and ة folded, digits in ASCII.
+	SearchText string `json:"search_text"`
+	// Warnings lists what went wrong without stopping extraction, such as
+	// invalid bytes replaced by U+FFFD.
+	Warnings []string `json:"warnings,omitempty"`
+	// HTML is the reader-view HTML, when Options.HTML is set.
+	HTML string `json:"html,omitempty"`
+	// Markdown is the article as Markdown, when Options.Markdown is set.
+	Markdown string `json:"markdown,omitempty"`
+	// Removed lists what was dropped and why, when Options.Explain is set.
+	Removed []Removed `json:"removed,omitempty"`
+}
+
+// Block is one unit of the body.
+type Block struct {
+	Kind Kind   `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Kind is a block's type.
+type Kind string
+
+// The block kinds.
+const (
+	Paragraph Kind = "paragraph"
+	Heading   Kind = "heading"
+	Quote     Kind = "quote"
+	ListItem  Kind = "list_item"
+)
+
+// Removed is a block that extraction dropped, with the reason.
+type Removed struct {
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}

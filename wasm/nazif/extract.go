@@ -1,0 +1,178 @@
+package nazif
+
+import (
+	"github.com/nazif/nazif/wasm/internal/classify"
+	"github.com/nazif/nazif/wasm/internal/dates"
+	"github.com/nazif/nazif/wasm/internal/decode"
+	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/dump"
+	"github.com/nazif/nazif/wasm/internal/langid"
+	"github.com/nazif/nazif/wasm/internal/meta"
+	"github.com/nazif/nazif/wasm/internal/normalize"
+	"github.com/nazif/nazif/wasm/internal/segment"
+)
+
+// Errors returned by Extract. Test for them with errors.Is.
+var (
+	// ErrEmpty: the input holds no bytes, or only white space.
+	ErrEmpty = decode.ErrEmpty
+	// ErrNotText: the input is binary (an image, a PDF, an archive …).
+	ErrNotText = decode.ErrNotText
+)
+
+// Extract cleans one page. input is the raw page: HTML in any common
+// charset, or a plain-text dump of a page. It returns ErrEmpty or
+// ErrNotText (wrapped, with details) for input that holds no text; any
+// other page gives an Article, whose Blocks are empty when the page holds
+// no article.
+//
+// Extract is safe for concurrent use; it reads no clock, file or network.
+func Extract(input []byte, opts Options) (Article, error) {
+	dec, err := decode.Decode(input, opts.Charset)
+	if err != nil {
+		return Article{}, err
+	}
+	var d draft
+	if dec.Kind == decode.HTML {
+		d = fromHTML(dec.Text, opts)
+	} else {
+		d = fromDump(dec.Text, opts)
+	}
+	d.warnings = append(dec.Warnings, d.warnings...)
+	return d.finish(opts), nil
+}
+
+// draft is an article before normalization: raw page text.
+type draft struct {
+	meta.Meta
+	blocks   []Block
+	captions []string
+	removed  []Removed
+	warnings []string
+}
+
+func fromHTML(text string, opts Options) draft {
+	doc := dom.Parse(text)
+	page := meta.Read(doc)
+	res := classify.Classify(classify.Features(segment.Blocks(doc.Root)), page.LD.Body)
+	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now)}
+	if d.URL == "" {
+		d.URL = opts.URL
+	}
+	titleKey := normalize.SearchKey(d.Title)
+	for i := range res.Blocks {
+		b := &res.Blocks[i]
+		switch {
+		case b.Body && b.Key == titleKey:
+			d.removed = append(d.removed, Removed{b.Text, "title"})
+		case b.Body:
+			d.blocks = append(d.blocks, Block{Kind: kindOf(b.Kind), Text: b.Text})
+		case b.Reason == "caption":
+			d.captions = append(d.captions, b.Text)
+			d.removed = append(d.removed, Removed{b.Text, b.Reason})
+		default:
+			d.removed = append(d.removed, Removed{b.Text, b.Reason})
+		}
+	}
+	if res.Top == nil {
+		d.warnings = append(d.warnings, "no article body found")
+	}
+	return d
+}
+
+func kindOf(k segment.Kind) Kind {
+	switch k {
+	case segment.Heading:
+		return Heading
+	case segment.ListItem:
+		return ListItem
+	case segment.Quote:
+		return Quote
+	}
+	return Paragraph
+}
+
+func fromDump(text string, opts Options) draft {
+	doc := dump.Extract(text)
+	d := draft{Meta: meta.Meta{
+		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author, URL: opts.URL,
+	}}
+	if dt, ok := dates.ParseText(doc.DateLine, opts.Now); ok {
+		d.Published = dt.String()
+	}
+	for _, p := range doc.Paragraphs {
+		d.blocks = append(d.blocks, Block{Kind: Paragraph, Text: p})
+	}
+	d.captions = doc.Captions
+	for _, r := range doc.Removed {
+		d.removed = append(d.removed, Removed{r.Text, r.Reason})
+	}
+	if len(d.blocks) == 0 {
+		d.warnings = append(d.warnings, "no article body found")
+	}
+	return d
+}
+
+// finish detects the language, normalizes every text for display and
+// renders the requested outputs.
+func (d *draft) finish(opts Options) Article {
+	var sample []byte
+	for _, b := range d.blocks {
+		sample = append(append(sample, b.Text...), '\n')
+	}
+	if len(sample) == 0 {
+		sample = append(sample, d.Title...)
+	}
+	lang := langid.Detect(string(sample))
+	arabic := lang == langid.Arabic
+	disp := func(s string) string { return normalize.Display(s, arabic) }
+	a := Article{
+		Title: disp(d.Title), Published: d.Published, Modified: d.Modified,
+		Section: disp(d.Section), Site: disp(d.Site), Author: disp(d.Author),
+		Description: disp(d.Description), Image: d.Image, URL: d.URL,
+		Lang: string(lang), Dir: langid.Dir(lang), Blocks: []Block{},
+		Warnings: d.warnings,
+	}
+	var key []byte
+	for _, b := range d.blocks {
+		if b.Text = disp(b.Text); b.Text == "" {
+			continue
+		}
+		a.Blocks = append(a.Blocks, b)
+		if len(key) > 0 {
+			key = append(key, "\n\n"...)
+		}
+		key = searchKey(key, b.Text, arabic)
+	}
+	for _, c := range d.captions {
+		if c = disp(c); c != "" {
+			a.Captions = append(a.Captions, c)
+		}
+	}
+	a.Text = joinText(a.Blocks)
+	a.SearchText = string(key)
+	if opts.HTML {
+		a.HTML = renderHTML(&a)
+	}
+	if opts.Markdown {
+		a.Markdown = renderMarkdown(&a)
+	}
+	if opts.Explain {
+		a.Removed = []Removed{}
+		for _, r := range d.removed {
+			if r.Text = disp(r.Text); r.Text != "" {
+				a.Removed = append(a.Removed, r)
+			}
+		}
+	}
+	return a
+}
+
+// searchKey appends the search key of s. Arabic-only folding is for Arabic
+// text: a Persian or Urdu article keeps its letters in the key too.
+func searchKey(dst []byte, s string, arabic bool) []byte {
+	if arabic {
+		return normalize.AppendSearchKey(dst, s)
+	}
+	return append(dst, s...)
+}

@@ -1,0 +1,200 @@
+package nazif_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nazif/nazif/wasm/nazif"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// TestLegacyCharsets: the windows-1256 and ISO-8859-6 encodings of a corpus
+// page give the same article as its UTF-8 form, declared or sniffed.
+func TestLegacyCharsets(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(corpusDir, "youm7-2020-08-24.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Characters neither legacy charset has (they are outside the article)
+	// are replaced first, so that all three inputs say the same thing.
+	for _, cs := range []struct {
+		name string
+		enc  *charmap.Charmap
+	}{{"windows-1256", charmap.Windows1256}, {"iso-8859-6", charmap.ISO8859_6}} {
+		t.Run(cs.name, func(t *testing.T) {
+			utf8Page := encodable(string(src), cs.enc)
+			want := mustExtract(t, []byte(utf8Page), nazif.Options{})
+			legacy, err := encoding.ReplaceUnsupported(cs.enc.NewEncoder()).String(utf8Page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			declared := strings.Replace(legacy, "charset=utf-8", "charset="+cs.name, 1)
+			for _, c := range []struct {
+				name  string
+				input string
+				opts  nazif.Options
+			}{
+				{"declared", declared, nazif.Options{}},
+				{"hint", legacy, nazif.Options{Charset: cs.name}},
+			} {
+				got := mustExtract(t, []byte(c.input), c.opts)
+				if got.Text != want.Text || got.Title != want.Title || got.Published != want.Published {
+					t.Errorf("%s: article differs from the UTF-8 page's\n got %q\nwant %q", c.name, got.Title+got.Text[:min(200, len(got.Text))], want.Title+want.Text[:min(200, len(want.Text))])
+				}
+			}
+		})
+	}
+}
+
+// encodable keeps the runes enc can encode and replaces the rest by "?".
+func encodable(s string, enc *charmap.Charmap) string {
+	return strings.Map(func(r rune) rune {
+		if _, ok := enc.EncodeRune(r); ok {
+			return r
+		}
+		return '?'
+	}, s)
+}
+
+func mustExtract(t *testing.T, input []byte, opts nazif.Options) nazif.Article {
+	t.Helper()
+	a, err := nazif.Extract(input, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) == 0 {
+		t.Fatalf("no body extracted")
+	}
+	return a
+}
+
+func TestExtractErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		input []byte
+		want  error
+	}{
+		{"empty", nil, nazif.ErrEmpty},
+		{"whitespace", []byte(" \n\t "), nazif.ErrEmpty},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), nazif.ErrNotText},
+		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), nazif.ErrNotText},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"), nazif.ErrNotText},
+	} {
+		_, err := nazif.Extract(c.input, nazif.Options{})
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: error %v; want %v", c.name, err, c.want)
+		}
+	}
+}
+
+// TestNoArticle: a page with no article is not an error; it gives an
+// Article with no blocks and a warning.
+func TestNoArticle(t *testing.T) {
+	a, err := nazif.Extract([]byte(`<html><body><nav><a href="/">الرئيسية</a> <a href="/x">رياضة</a></nav></body></html>`), nazif.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 0 || len(a.Warnings) == 0 {
+		t.Errorf("blocks %q warnings %q; want no blocks and a warning", a.Blocks, a.Warnings)
+	}
+}
+
+// TestDeterministic: the same input gives byte-identical JSON.
+func TestDeterministic(t *testing.T) {
+	for _, p := range corpus(t) {
+		input, _ := os.ReadFile(p.path)
+		var first []byte
+		for i := range 3 {
+			a, err := nazif.Extract(input, nazif.Options{HTML: true, Markdown: true, Explain: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(a)
+			if i == 0 {
+				first = b
+			} else if !bytes.Equal(b, first) {
+				t.Fatalf("%s: output differs between runs", p.name)
+			}
+		}
+	}
+}
+
+func Example() {
+	page := []byte(`<html><head><title>الحكومة تعلن خطة جديدة للنقل - جريدة المثال</title>
+<meta property="og:site_name" content="جريدة المثال"></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/local">محليات</a></nav>
+<article><h1>الحكومة تعلن خطة جديدة للنقل</h1>
+<div class="byline">كتب محمد علي</div>
+<time datetime="2024-03-15T10:30:00+03:00" class="published">الجمعة 15 مارس 2024</time>
+<p>أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام في العاصمة، وذلك بعد سنوات من الدراسات التي أجرتها الوزارة مع الخبراء.</p>
+<p>وقال وزير النقل إن الخطة ستبدأ في الصيف المقبل، وإنها تشمل توسيع خطوط الحافلات وبناء محطات جديدة في الأحياء التي لا تصل إليها الشبكة.</p>
+<p>اقرأ أيضاً: <a href="/x">الوزير يفتتح محطة جديدة</a></p>
+</article><footer>جميع الحقوق محفوظة © 2024</footer></body></html>`)
+	a, err := nazif.Extract(page, nazif.Options{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Title)
+	fmt.Println(a.Published, a.Site, a.Author, a.Lang, a.Dir)
+	for _, b := range a.Blocks {
+		fmt.Println(b.Kind+":", b.Text)
+	}
+	// Output:
+	// الحكومة تعلن خطة جديدة للنقل
+	// 2024-03-15T10:30:00+03:00 جريدة المثال محمد علي ar rtl
+	// paragraph: أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام في العاصمة، وذلك بعد سنوات من الدراسات التي أجرتها الوزارة مع الخبراء.
+	// paragraph: وقال وزير النقل إن الخطة ستبدأ في الصيف المقبل، وإنها تشمل توسيع خطوط الحافلات وبناء محطات جديدة في الأحياء التي لا تصل إليها الشبكة.
+}
+
+func ExampleOptions_now() {
+	dump := []byte("انفجار في الميناء\n\nمنذ 3 ساعات\n\n" +
+		"وقع انفجار قوي في الميناء صباح اليوم، وأفادت مصادر محلية بأن فرق الإطفاء وصلت إلى المكان بعد دقائق من وقوعه.\n" +
+		"وقالت الشرطة إن التحقيقات جارية لمعرفة أسباب الانفجار، ولم تعلن حتى الآن عن وقوع إصابات بين العاملين في الميناء.\n")
+	a, err := nazif.Extract(dump, nazif.Options{Now: time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Title)
+	fmt.Println(a.Published)
+	fmt.Println(len(a.Blocks))
+	// Output:
+	// انفجار في الميناء
+	// 2024-03-15T09:00
+	// 2
+}
+
+func BenchmarkExtract(b *testing.B) {
+	for _, kind := range []string{"html", "dump"} {
+		b.Run(kind, func(b *testing.B) {
+			var inputs [][]byte
+			var size int64
+			for _, p := range corpus(b) {
+				if p.dump != (kind == "dump") {
+					continue
+				}
+				in, err := os.ReadFile(p.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				inputs = append(inputs, in)
+				size += int64(len(in))
+			}
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, in := range inputs {
+					if _, err := nazif.Extract(in, nazif.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
