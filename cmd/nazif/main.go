@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/nazif/nazif/wasm/nazif"
@@ -78,6 +79,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// metaLine joins the article's date, site, section and author with " · ".
+func metaLine(a nazif.Article) string {
+	var parts []string
+	for _, p := range []string{a.Published, a.Site, a.Section, a.Author} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
 func cleanOne(name string, stdin io.Reader, stdout io.Writer, format string, opts nazif.Options) error {
 	var input []byte
 	var err error
@@ -95,7 +107,7 @@ func cleanOne(name string, stdin io.Reader, stdout io.Writer, format string, opt
 	}
 	switch format {
 	case "text":
-		_, err = fmt.Fprintf(stdout, "%s\n\n%s\n", a.Title, a.Text)
+		_, err = fmt.Fprintf(stdout, "%s\n%s\n\n%s\n", a.Title, metaLine(a), a.Text)
 	case "md":
 		_, err = io.WriteString(stdout, a.Markdown)
 	case "html":
