@@ -1,6 +1,10 @@
 package nazif
 
 import (
+	"strings"
+
+	"golang.org/x/text/transform"
+
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dates"
 	"github.com/nazif/nazif/wasm/internal/decode"
@@ -169,10 +173,16 @@ func (d *draft) finish(opts Options) Article {
 }
 
 // searchKey appends the search key of s. Arabic-only folding is for Arabic
-// text: a Persian or Urdu article keeps its letters in the key too.
+// text: a Persian or Urdu article keeps its letters (ی, ک, ة …) in the key,
+// and only loses harakat and tatweel and gets ASCII digits.
 func searchKey(dst []byte, s string, arabic bool) []byte {
 	if arabic {
 		return normalize.AppendSearchKey(dst, s)
 	}
-	return append(dst, s...)
+	t := transform.Chain(normalize.RemoveHarakat(), normalize.RemoveTatweel(), normalize.ASCIIDigits())
+	k, _, err := transform.String(t, s)
+	if err != nil {
+		k = s
+	}
+	return append(dst, strings.ToLower(k)...)
 }

@@ -198,3 +198,36 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	}
 }
+
+// TestNegatives: Persian and Urdu pages are recognized as such, and no
+// Arabic-only folding reaches their text or search key.
+func TestNegatives(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/negatives/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no negatives: %v", err)
+	}
+	for _, f := range files {
+		input, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := nazif.Extract(input, nazif.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		want := strings.SplitN(filepath.Base(f), "-", 2)[0]
+		if a.Lang != want || a.Dir != "rtl" {
+			t.Errorf("%s: lang %q dir %q; want %q rtl", f, a.Lang, a.Dir, want)
+		}
+		if len(a.Blocks) == 0 {
+			t.Errorf("%s: no body", f)
+		}
+		// Persian and Urdu write ی and ک; folding would turn them into ي ك.
+		if strings.ContainsAny(a.Text, "يك") && !strings.ContainsAny(a.Text, "یک") {
+			t.Errorf("%s: text looks folded to Arabic letters", f)
+		}
+		if strings.Count(a.SearchText, "ی") != strings.Count(a.Text, "ی") {
+			t.Errorf("%s: search key folded ی", f)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package dom_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -92,5 +94,37 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
 		dom.Parse(page)
+	}
+}
+
+// corpusPages reads the HTML pages of the shared test corpus.
+func corpusPages(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob("../../../testdata/corpus/*.html")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("corpus: %v (%d files)", err, len(files))
+	}
+	pages := make([]string, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages[i] = string(b)
+	}
+	return pages
+}
+
+func BenchmarkParseCorpus(b *testing.B) {
+	pages := corpusPages(b)
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, p := range pages {
+			dom.Parse(p)
+		}
 	}
 }

@@ -60,9 +60,8 @@ func (h *header) findCredits() {
 			continue
 		}
 		switch {
-		case l.byline && h.doc.Author == "":
-			h.doc.Author, _ = byline.Parse(l.text)
-			h.roles[i] = roleAuthor
+		case l.byline:
+			h.credit(i, l.text, byline.Parse)
 		case l.siteCredit && h.doc.Site == "" && contains(near, i):
 			site, credit, _ := splitSiteCredit(l)
 			h.doc.Site = site
@@ -70,22 +69,38 @@ func (h *header) findCredits() {
 				h.doc.Author = credit
 			}
 			h.roles[i] = roleSite
-		case h.doc.Author == "":
-			if c, ok := agencyCredit(l); ok {
-				h.doc.Author = c
-				h.roles[i] = roleAuthor
+		default:
+			if _, ok := agencyCredit(l); ok {
+				h.credit(i, l.item(), byline.Credit)
 			}
+		}
+	}
+	// Bylines inside the body, and a byline or agency credit right after it.
+	for i := h.start; i <= h.end; i++ {
+		if l := &h.lines[i]; l.byline && h.roles[i] == roleNone {
+			h.credit(i, l.text, byline.Parse)
 		}
 	}
 	for _, j := range h.nonEmptyAfter(h.end, creditSpan, len(h.lines)) {
-		if c, ok := agencyCredit(&h.lines[j]); ok {
-			if h.doc.Author == "" {
-				h.doc.Author = c
-			}
-			h.roles[j] = roleAuthor
+		l := &h.lines[j]
+		if l.byline {
+			h.credit(j, l.text, byline.Parse)
+			break
+		}
+		if _, ok := agencyCredit(l); ok {
+			h.credit(j, l.item(), byline.Credit)
 			break
 		}
 	}
+}
+
+// credit marks line i as a credit and takes its name as the author when
+// there is none yet.
+func (h *header) credit(i int, text string, parse func(string) (string, bool)) {
+	if name, ok := parse(text); ok && h.doc.Author == "" {
+		h.doc.Author = name
+	}
+	h.roles[i] = roleAuthor
 }
 
 func contains(s []int, v int) bool {

@@ -40,20 +40,29 @@ const (
 )
 
 // Extract reads a text dump. It never fails; a dump with no article gives a
-// Doc with no Paragraphs, and every non-empty line in Removed.
+// Doc with no Paragraphs, and every non-empty line in Removed. It keeps no
+// state and is safe for concurrent use.
 //
-// The stages, each reading the lines the previous ones left:
-//  1. split into lines and measure each (letters, function words,
-//     punctuation, markers, boilerplate, repeats);
+// The stages, each reading what the previous ones left:
+//  1. split into lines and measure each: letters, Arabic function words,
+//     punctuation, list and bracket markers, boilerplate phrases, dates,
+//     repeats elsewhere in the dump;
 //  2. body: the run of lines with the highest sum of prose weight minus
-//     chrome weight, cut after any byline or date line in its head;
-//  3. date line: the nearest line above the body that is mostly a date;
-//  4. title: the best-scoring headline-like line above the body, favoured
-//     when a date, section or byline line follows it and when it is
-//     repeated elsewhere in the dump;
-//  5. section, site, author and captions from the lines between the title
-//     and the body, and an agency credit right after the body;
-//  6. every other non-empty line goes to Removed with a reason.
+//     chrome weight (a maximum-sum segment), so that short stray lines
+//     inside it are bridged and menus and headline lists end it; a heading
+//     of related articles or comments all but walls it; a headline or a
+//     standfirst cut off by a byline or date line is dropped from its head;
+//  3. paragraphs: the prose lines of the run, plus short lines ending a
+//     sentence and long running text between them;
+//  4. date line: the nearest line above the body stating a full date,
+//     preferring the publication to an update; else one right below the
+//     body; else a relative date;
+//  5. title: the best-scoring headline-like line above the body, favoured
+//     when the date line or a byline follows it, when a breadcrumb or the
+//     date stands above it, and when it is repeated elsewhere in the dump;
+//  6. section, site, author and captions from the lines around the title
+//     and the body, and a byline or agency credit right after the body;
+//  7. every other non-empty line goes to Removed with a reason.
 func Extract(text string) Doc {
 	lines := splitLines(text)
 	scan(lines)

@@ -25,7 +25,7 @@ func scan(lines []line) {
 	var buf []byte
 	ends := make([]int, len(lines))
 	for i := range lines {
-		if lines[i].text != "" {
+		if lines[i].letters > 0 {
 			buf = appendSearchKey(buf, lines[i].text)
 		}
 		ends[i] = len(buf)

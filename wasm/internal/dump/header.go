@@ -30,6 +30,9 @@ const (
 	titleForm       = 20 // a form control follows: a poll question
 	titleLongProse  = 15 // long running text: more a standfirst than a title
 	titleProseWords = 25
+	titleDeck       = 3   // the next line is title-like too: a deck under a title
+	titleLongWords  = 15  // from here each word costs titleWordCost
+	titleWordCost   = 0.5 // a deck is longer than its title
 )
 
 // header reads the metadata around a found body and fills the Doc.
@@ -207,8 +210,16 @@ func (h *header) titleScore(i, dist int) float64 {
 			signed = true
 		}
 	}
-	if next := h.nonEmptyAfter(i, 1, len(h.lines)); len(next) > 0 && h.lines[next[0]].form {
-		score -= titleForm
+	if next := h.nonEmptyAfter(i, 1, len(h.lines)); len(next) > 0 {
+		switch {
+		case h.lines[next[0]].form:
+			score -= titleForm
+		case next[0] < h.start && h.titleLike(next[0]):
+			score += titleDeck
+		}
+	}
+	if l.words > titleLongWords {
+		score -= titleWordCost * float64(l.words-titleLongWords)
 	}
 	for _, j := range h.nonEmptyBefore(i, 2) {
 		if j == h.date {

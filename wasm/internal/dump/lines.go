@@ -222,8 +222,10 @@ func measure(l *line) {
 					l.url = true
 				}
 			}
-		case c < 0xE0:
-			r, size = utf8.DecodeRuneInString(s[i:])
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// Two-byte runes (Arabic, Latin-1) decoded in line: they are
+			// most of the text.
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
 			cls = class2(r)
 			if r == 0xA9 {
 				l.copy = true

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/nazif/nazif/wasm/internal/byline"
 	"github.com/nazif/nazif/wasm/internal/classify"
@@ -54,7 +55,7 @@ func (p *Page) Resolve(blocks []classify.Block, pageURL string, now time.Time) M
 	m.URL = p.url(pageURL)
 	m.Published, m.Modified = p.dates(blocks, ti, m.URL, pageURL, now)
 	m.Section = p.section(blocks, ti, m.Title)
-	m.Author = cleanAuthor(p.author(blocks, ti, m.Site))
+	m.Author = p.author(blocks, ti, m.Site)
 	m.Description = unescapeTwice(firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description))
 	m.Image = resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
 	return m
@@ -187,10 +188,16 @@ func (p *Page) title(site string, blocks []classify.Block) string {
 		}
 	}
 	for _, m := range metas {
-		if m != "" {
-			if t := cut(m, site); t != "" {
-				return t
-			}
+		if m == "" {
+			continue
+		}
+		// A Latin meta title on a page whose h1 is in Arabic script is a
+		// transliteration for search engines, not the headline.
+		if len(h1s) > 0 && arabicScript(h1s[0]) && !arabicScript(m) {
+			return h1s[0]
+		}
+		if t := cut(m, site); t != "" {
+			return t
 		}
 	}
 	for _, h := range h1s {
@@ -199,6 +206,20 @@ func (p *Page) title(site string, blocks []classify.Block) string {
 		}
 	}
 	return ""
+}
+
+// arabicScript reports whether most letters of s are in the Arabic script.
+func arabicScript(s string) bool {
+	ar, other := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFF:
+			ar++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return ar > other
 }
 
 // partShown returns the part of a meta title that the page also shows as
@@ -575,12 +596,33 @@ func (p *Page) activeNav() string {
 }
 
 // author reads a byline near the head of the article, then the JSON-LD
-// authors, then the author meta tag unless it names the site, then a
-// closing agency credit.
+// authors, then the author meta tag, then a closing agency credit. A
+// candidate that names the site itself is skipped: it is not a byline.
 func (p *Page) author(blocks []classify.Block, ti int, site string) string {
-	if name := p.authorElement(); name != "" {
-		return name
+	sk := keyOf(site)
+	for _, next := range []func() string{
+		p.authorElement,
+		func() string { return bylineBlock(blocks, ti) },
+		func() string { return strings.Join(p.LD.Authors, "، ") },
+		func() string {
+			a := p.tags.get("author", "article:author", "dc.creator", "byl")
+			if strings.Contains(a, "://") {
+				return ""
+			}
+			return a
+		},
+		func() string { return closingCredit(blocks) },
+	} {
+		if a := cleanAuthor(next()); a != "" && keyOf(a) != sk {
+			return a
+		}
 	}
+	return ""
+}
+
+// bylineBlock finds a byline among the blocks around the head of the
+// article, or among the blocks classification set aside as bylines.
+func bylineBlock(blocks []classify.Block, ti int) string {
 	lo, hi := window(blocks, ti)
 	for i := lo; i < hi; i++ {
 		if name, ok := byline.Parse(withoutDates(blocks[i].Text)); ok {
@@ -594,20 +636,11 @@ func (p *Page) author(blocks []classify.Block, ti int, site string) string {
 			}
 		}
 	}
-	if len(p.LD.Authors) > 0 {
-		return strings.Join(p.LD.Authors, "، ")
-	}
-	sk := keyOf(site)
-	for _, a := range []string{p.tags.get("author", "article:author", "dc.creator", "byl")} {
-		if a == "" || strings.Contains(a, "://") || matchesSite(keyOf(a), sk) {
-			continue
-		}
-		if name, ok := byline.Credit(a); ok {
-			return name
-		}
-		return a
-	}
-	// A closing credit: the first lines after the body.
+	return ""
+}
+
+// closingCredit reads an agency credit among the first lines after the body.
+func closingCredit(blocks []classify.Block) string {
 	last := -1
 	for i := range blocks {
 		if blocks[i].Body {
@@ -624,6 +657,7 @@ func (p *Page) author(blocks []classify.Block, ti int, site string) string {
 
 // cleanAuthor drops label words and enclosing brackets from a name.
 func cleanAuthor(a string) string {
+	a = strings.TrimSpace(a)
 	if name, ok := byline.Parse(a); ok {
 		return name
 	}

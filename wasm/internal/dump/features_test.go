@@ -121,3 +121,90 @@ func TestProse(t *testing.T) {
 		}
 	}
 }
+
+func TestCrumbs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // last crumb, "" for none
+	}{
+		{"الرئيسية > اقتصاد > أسواق", "أسواق"},
+		{"الرئيسية [arrowBread] تقارير مصرية", "تقارير مصرية"},
+		{"الصفحة الرئيسية » رياضة", "رياضة"},
+		{"Home / World", "World"},
+		{"اقتصاد > أسواق", ""},
+		{"الرئيسية", ""},
+		{"الرئيسية من نحن الخدمات", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if c := crumbs(tt.in); c != nil {
+			got = c[len(c)-1]
+		}
+		if got != tt.want {
+			t.Errorf("crumbs(%q): got %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSiteCredit(t *testing.T) {
+	tests := []struct {
+		in, site, credit string
+		ok               bool
+	}{
+		{"موازين نيوز - متابعة", "موازين نيوز", "متابعة", true},
+		{"وكالة الأنباء – خاص", "وكالة الأنباء", "خاص", true},
+		{"(أبوظبي - البيان)", "", "", false},
+		{"عربي - أخبار وآراء وراديو Sputnik", "", "", false},
+		{"بدون فاصل هنا", "", "", false},
+	}
+	for _, tt := range tests {
+		l := line{text: tt.in}
+		measure(&l)
+		site, credit, ok := splitSiteCredit(&l)
+		if site != tt.site || credit != tt.credit || ok != tt.ok {
+			t.Errorf("splitSiteCredit(%q) = %q, %q, %v; want %q, %q, %v", tt.in, site, credit, ok, tt.site, tt.credit, tt.ok)
+		}
+	}
+}
+
+func TestDateOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind dateKind
+		at   string // the text from the stated date on
+	}{
+		{"العالم |   12:27 - 11/06/2025", dateStated, "12:27 - 11/06/2025"},
+		{"التاريخ: 03 يونيو 2020", dateStated, "03 يونيو 2020"},
+		{"آخر تحديث: 13 يونيو 2024", dateUpdated, ""},
+		{"آخر تحديث 13 يونيو 2024 - نشر في 12 يونيو 2024", dateStated, "12 يونيو 2024"},
+		{"منذ 3 ساعات", dateRelative, ""},
+		{"الموضوع: فيروس كورونا", dateNone, ""},
+	}
+	for _, tt := range tests {
+		kind, at := dateOf(tt.in)
+		got := ""
+		if at >= 0 {
+			got = tt.in[at:]
+		}
+		if kind != tt.kind || !hasPrefix(got, tt.at) || (tt.at == "") != (at < 0) {
+			t.Errorf("dateOf(%q) = %d, %q; want %d, %q", tt.in, kind, got, tt.kind, tt.at)
+		}
+	}
+}
+
+func TestWeight(t *testing.T) {
+	ls := splitLines("أخبار ذات صلة\n• الرئيسية\nصورة الوزير\n\nوأكد الوزير في تصريح للصحفيين أن الحكومة ماضية في تنفيذ الخطة، وأن العمل سيبدأ قريبا.")
+	scan(ls)
+	if w := ls[0].weight(); w != -wall {
+		t.Errorf("heading weight %v; want %v", w, -wall)
+	}
+	if w := ls[1].weight(); w >= ls[2].weight() {
+		t.Errorf("menu item weight %v; want below the plain short line's %v", w, ls[2].weight())
+	}
+	if w := ls[3].weight(); w != 0 {
+		t.Errorf("blank line weight %v; want 0", w)
+	}
+	if w := ls[4].weight(); w != float64(ls[4].letters) {
+		t.Errorf("prose weight %v; want its letters, %d", w, ls[4].letters)
+	}
+}
