@@ -1,5 +1,9 @@
 package dump
 
+// This file is the package's only contact with the helper packages: the
+// search key (normalize), boilerplate phrases and function words (lexicon)
+// and dates in free text (dates).
+
 import (
 	"strings"
 	"time"
@@ -18,7 +22,8 @@ type boilerInfo struct {
 	cat    string  // category of the first strong phrase, else of the first phrase
 }
 
-// Category names of lists that end an article.
+// Category names the body search treats apart: headings of lists that
+// end an article, and the copyright notice that opens the footer.
 var (
 	catRelated   = lexicon.Related.String()
 	catPopular   = lexicon.Popular.String()

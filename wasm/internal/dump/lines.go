@@ -11,31 +11,31 @@ type line struct {
 	letters int // Arabic and Latin letters
 	arabic  int // Arabic letters
 	digits  int
-	words   int // space-separated tokens holding a letter
-	commas  int // ، , ؛ ;
-	stops   int // . ! ? ؟ … inside the line
-	endStop bool
+	words   int  // space-separated tokens holding a letter
+	commas  int  // ، , ؛ ;
+	stops   int  // sentence stops (. ! ? ؟) inside the line, not in ".." or "3.5"
+	endStop bool // ends a sentence: a stop, a colon or a closing quote
 	trunc   bool // ends with an ellipsis: a cut-off teaser
 
 	bullet  bool // starts with a list marker (• □ ☆ ●, a lone * or -)
 	bracket int  // letters inside [brackets]: image alt texts and form fields
-	form    bool // an empty [   ] field, ( ) radio button or a bare [button]
+	form    bool // an empty [   ] field or a ( ) radio button
 	pipes   int  // " | " separators, as in menu rows
 	url     bool // holds a URL or an e-mail address
 	copy    bool // holds ©
 
-	key      string  // search key of text (normalize.SearchKey)
-	function int     // Arabic function words among fwords
-	fwords   int     // words as counted by lexicon.FunctionWords
-	boiler   float64 // share of words inside boilerplate phrases
-	hits     int     // boilerplate phrases found
-	strong   int     // strong phrases among them
-	lead     bool    // a strong phrase opens the line
-	cat      string  // the phrases' category, for Removed
-	halves   bool    // the line is one text written twice
-	repeated int     // other lines with the same key
-	date     dateKind
-	dateAt   int // byte offset of the first stated date, or -1
+	key      string   // search key of text (normalize.SearchKey)
+	function int      // Arabic function words among fwords
+	fwords   int      // words as counted by lexicon.FunctionWords
+	boiler   float64  // share of words inside boilerplate phrases
+	hits     int      // boilerplate phrases found
+	strong   int      // strong phrases among them
+	lead     bool     // a strong phrase opens the line
+	cat      string   // the phrases' category, for Removed
+	halves   bool     // the line is one text written twice
+	repeated int      // other lines with the same key
+	date     dateKind // the kind of date the line states
+	dateAt   int      // byte offset of the first stated date, or -1
 
 	running    bool // reads as running text (isRunning)
 	prose      bool // running text and no chrome
@@ -286,13 +286,18 @@ func measure(l *line) {
 		// A closing quote ends a quoted sentence; a colon ends a lead-in.
 		l.endStop = true
 	}
-	l.bullet = isBullet(s)
+	l.bullet = isBullet(s, l.words)
 	l.form = isForm(s)
 }
 
+// asciiBulletWords bounds a list item marked by hand with "- " or "* ":
+// a longer line so marked is an author's dash, as in a dialogue or a deck.
+const asciiBulletWords = 12
+
 // isBullet reports a line that opens with a list marker: a rune from the
-// bullet and geometric-shape blocks, or a lone * or - followed by a space.
-func isBullet(s string) bool {
+// bullet and geometric-shape blocks, or, on a short line, a lone * - or +
+// followed by a space.
+func isBullet(s string, words int) bool {
 	if len(s) == 0 {
 		return false
 	}
@@ -302,14 +307,13 @@ func isBullet(s string) bool {
 		r >= 0x25A0 && r <= 0x25FF, r >= 0x2605 && r <= 0x2606, r >= 0x2794 && r <= 0x27BF:
 		return true
 	case r == '*' || r == '-' || r == '+':
-		return size == len(s) || s[size] == ' '
+		return size == len(s) || s[size] == ' ' && words <= asciiBulletWords
 	}
 	return false
 }
 
-// isForm reports a line that shows a form control: an empty [   ] field,
-// a "( )" radio button, or nothing but [bracketed] words (buttons, image
-// names) and no other letters.
+// isForm reports a line that shows a form control: an empty [   ] field
+// or a "( )" radio button.
 func isForm(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		switch s[i] {
