@@ -88,6 +88,9 @@ type node struct {
 	weight      int
 	neg         string
 	unlikely    bool
+	// prose and other count the blocks below that read as sentences of
+	// running text, and the rest.
+	prose, other int
 }
 
 // stats holds the per-element statistics, and the elements in the order
@@ -166,10 +169,16 @@ func classify(blocks []Block, jsonldBody string, strict bool) Result {
 	st := &stats{m: map[*dom.Node]*node{}}
 	for i := range blocks {
 		b := &blocks[i]
+		sentence := isSentence(b)
 		for n := b.Elem; n != nil; n = n.Parent {
 			s := st.get(n)
 			s.chars += b.Chars
 			s.link += b.LinkChars
+			if sentence {
+				s.prose++
+			} else {
+				s.other++
+			}
 		}
 	}
 	for i := range blocks {
@@ -210,7 +219,7 @@ func classify(blocks []Block, jsonldBody string, strict bool) Result {
 		}
 		return res
 	}
-	in := include(blocks, st, top, cov)
+	in := include(st, top, cov)
 	filter(blocks, st, in, top)
 	return res
 }

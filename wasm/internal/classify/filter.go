@@ -25,18 +25,29 @@ const (
 )
 
 // include returns the set of elements whose blocks are candidates for the
-// body: the top candidate and its adjacent prose siblings.
+// body: the top candidate and its adjacent siblings that score well or
+// read as prose (a lead paragraph set in a box of its own passes; a deck
+// or a teaser without a full stop does not).
 //
 // When the page has a JSON-LD articleBody, a sibling must also be mostly
 // made of its words.
-func include(blocks []Block, st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
+func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 	in := map[*dom.Node]bool{top: true}
 	if top.Parent == nil {
 		return in
 	}
+	var kids []*dom.Node
+	at := 0
+	for c := top.Parent.FirstChild; c != nil; c = c.Next {
+		if c == top {
+			at = len(kids)
+		}
+		kids = append(kids, c)
+	}
 	threshold := max(10, final(st.m[top])*0.2)
-	for _, dir := range []bool{false, true} {
-		for s := sibling(top, dir); s != nil; s = sibling(s, dir) {
+	for _, step := range []int{-1, 1} {
+		for i := at + step; i >= 0 && i < len(kids); i += step {
+			s := kids[i]
 			ss := st.m[s]
 			if ss == nil || ss.chars == 0 {
 				continue // no text: an image, a spacer
@@ -44,7 +55,7 @@ func include(blocks []Block, st *stats, top *dom.Node, cov coverage) map[*dom.No
 			if ss.unlikely || ss.neg != "" && ss.weight < 0 || cov != nil && !cov.mostly(s) {
 				break
 			}
-			if final(ss) >= threshold && ss.weight >= 0 || readsAsProse(blocks, s) {
+			if final(ss) >= threshold && ss.weight >= 0 || ss.other == 0 && ss.prose > 0 {
 				in[s] = true
 				continue
 			}
@@ -54,50 +65,16 @@ func include(blocks []Block, st *stats, top *dom.Node, cov coverage) map[*dom.No
 	return in
 }
 
-func sibling(n *dom.Node, next bool) *dom.Node {
-	if next {
-		return n.Next
-	}
-	for c := n.Parent.FirstChild; c != nil; c = c.Next {
-		if c.Next == n {
-			return c
-		}
-	}
-	return nil
-}
-
-// readsAsProse reports whether every block under n is a sentence of running
-// text: long enough, few links, ending as sentences end. A lead paragraph
-// set in a box of its own passes; a deck or a teaser without a full stop
-// does not.
-func readsAsProse(blocks []Block, n *dom.Node) bool {
-	found := false
-	for i := range blocks {
-		b := &blocks[i]
-		if !within(b.Elem, n) {
-			continue
-		}
-		if b.Words < 10 || b.LinkDensity() > 0.2 || b.FuncDensity() < 0.05 || !endsSentence(b.Text) {
-			return false
-		}
-		found = true
-	}
-	return found
+// isSentence reports whether a block is a sentence of running text: long
+// enough, few links, ending as sentences end.
+func isSentence(b *Block) bool {
+	return b.Words >= 10 && b.LinkDensity() <= 0.2 && b.FuncDensity() >= 0.05 && endsSentence(b.Text)
 }
 
 func endsSentence(t string) bool {
 	t = strings.TrimRight(t, " \u00a0")
 	for _, end := range []string{".", "!", "؟", "?", "…", ".\"", ".»", "\".", "».", ".”", "”."} {
 		if strings.HasSuffix(t, end) {
-			return true
-		}
-	}
-	return false
-}
-
-func within(n, anc *dom.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == anc {
 			return true
 		}
 	}
