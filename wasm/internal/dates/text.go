@@ -267,19 +267,25 @@ func numericAt(s string, t token) (ymd, int, bool) {
 	if t.nd != 1 && t.nd != 2 && t.nd != 4 {
 		return v, 0, false
 	}
-	p1 := adjacent(s, t.end)
+	// Separators touch the numbers ("1/12/2020"), or a slash has one
+	// space on each side throughout ("١ / ١٢ / ٢٠٢٠"), as some CMSs print.
+	next := adjacent
+	if p := spacedSlash(s, t.end); p.kind == tPunct {
+		next = spacedSlash
+	}
+	p1 := next(s, t.end)
 	if !isDateSep(p1) {
 		return v, 0, false
 	}
-	n2 := adjacent(s, p1.end)
+	n2 := next(s, p1.end)
 	if n2.kind != tNum || n2.nd > 2 {
 		return v, 0, false
 	}
-	p2 := adjacent(s, n2.end)
+	p2 := next(s, n2.end)
 	if !p2.isPunct(p1.r) {
 		return v, 0, false
 	}
-	n3 := adjacent(s, p2.end)
+	n3 := next(s, p2.end)
 	switch {
 	case n3.kind != tNum:
 		return v, 0, false
@@ -302,6 +308,18 @@ func numericAt(s string, t token) (ymd, int, bool) {
 		return v, 0, false
 	}
 	return v, end, true
+}
+
+// spacedSlash is adjacent for the spaced form: it reads " / " as the
+// separator, and the number after it past its one space.
+func spacedSlash(s string, i int) token {
+	if i+2 < len(s) && s[i] == ' ' && s[i+1] == '/' && s[i+2] == ' ' {
+		return token{kind: tPunct, r: '/', start: i, end: i + 3}
+	}
+	if i > 0 && s[i-1] == ' ' && i < len(s) && s[i] != ' ' {
+		return adjacent(s, i)
+	}
+	return token{start: i, end: i}
 }
 
 // chained reports whether s[start:end] sits inside a longer run of numbers
