@@ -10,6 +10,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/segment"
+	"golang.org/x/net/html/atom"
 )
 
 // Thresholds of the filter pass.
@@ -22,6 +23,9 @@ const (
 	// chromeWords: a strong boilerplate phrase marks a block of at most
 	// this many words as chrome wherever it stands.
 	chromeWords = 30
+	// leadReach is how many blocks above the body a lead-image caption
+	// may stand.
+	leadReach = 6
 )
 
 // include returns the set of elements whose blocks are candidates for the
@@ -100,6 +104,13 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool, top *dom.Node) {
 			last = i
 		}
 	}
+	// The lead image's caption stands just above the body, often beside
+	// the text container rather than in it.
+	for i := max(0, first-leadReach); first >= 0 && i < first; i++ {
+		if b := &blocks[i]; b.Reason == "outside-article" && (isCaption(b, st) || besideImage(b)) {
+			b.Reason = "caption"
+		}
+	}
 	// Labels left at the edges of the body (a lone "مشاركة").
 	for _, i := range []int{first, last} {
 		if i < 0 {
@@ -120,12 +131,40 @@ func includedRoot(n *dom.Node, in map[*dom.Node]bool) *dom.Node {
 	return nil
 }
 
+// isCaption reports a figure caption, by its element or its class.
+func isCaption(b *Block, st *stats) bool {
+	if b.Kind == segment.Caption {
+		return true
+	}
+	s := st.m[b.Elem]
+	return s != nil && s.neg == "caption" && b.Words <= 40
+}
+
+// besideImage reports a short line set right after an image in the same
+// element, the way CMSs print a caption without naming it.
+func besideImage(b *Block) bool {
+	if b.Words > 25 || endsSentence(b.Text) {
+		return false
+	}
+	for n, k := b.Elem, 0; n != nil && k < 2; n, k = n.Parent, k+1 {
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Tag == atom.Img || c.Tag == atom.Picture {
+				return true
+			}
+			if c.Type == dom.Element && c.FirstChild != nil && c.FirstChild == c.LastChild && c.FirstChild.Tag == atom.Img {
+				return true // <a><img></a>
+			}
+		}
+	}
+	return false
+}
+
 // reasonInside says why a block inside the article is not body, or "".
 func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	if !hasLetters(b.Text) {
 		return "no-text"
 	}
-	if b.Kind == segment.Caption {
+	if isCaption(b, st) {
 		return "caption"
 	}
 	for n := b.Elem; n != nil && n != root; n = n.Parent {

@@ -3,7 +3,6 @@ package dom
 import (
 	"strings"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -71,147 +70,173 @@ type Doc struct {
 	Lang string
 	// Nodes counts the nodes kept.
 	Nodes int
-
-	chunk []Node
 }
 
-func (d *Doc) alloc() *Node {
-	if len(d.chunk) == 0 {
-		d.chunk = make([]Node, 256)
+// Flags of element atoms, for the tokenizer and the tree builder.
+const (
+	// fSkip: the content is never article text.
+	fSkip uint8 = 1 << iota
+	// fVoid: the element has no end tag.
+	fVoid
+	// fClosesP: the start tag ends an open <p>, as in the HTML5 rules.
+	fClosesP
+	// fScope: implied end tags do not reach past the element.
+	fScope
+	// fImply: the start tag may end open elements (see implyEnd).
+	fImply
+	// fSpecial: Parse treats the tag apart (title, html, ...).
+	fSpecial
+	// fP marks <p>, whose open count spares most closeWithin walks.
+	fP
+	// fRaw: the tokenizer reads the element's content as raw text.
+	fRaw
+)
+
+var flagged = [...]struct {
+	f    uint8
+	tags []atom.Atom
+}{
+	{fSkip, []atom.Atom{
+		atom.Script, atom.Style, atom.Noscript, atom.Template,
+		atom.Textarea, atom.Select, atom.Option, atom.Iframe,
+		atom.Object, atom.Svg, atom.Math, atom.Noembed,
+		atom.Noframes, atom.Canvas, atom.Button,
+	}},
+	{fVoid, []atom.Atom{
+		atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed,
+		atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta,
+		atom.Param, atom.Source, atom.Track, atom.Wbr,
+	}},
+	{fClosesP, []atom.Atom{
+		atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+		atom.Details, atom.Div, atom.Dl, atom.Fieldset,
+		atom.Figcaption, atom.Figure, atom.Footer, atom.Form,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Header, atom.Hr, atom.Main, atom.Menu, atom.Nav,
+		atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table,
+		atom.Ul, atom.Li, atom.Dd, atom.Dt,
+	}},
+	{fScope, []atom.Atom{
+		atom.Table, atom.Td, atom.Th, atom.Caption,
+		atom.Html, atom.Object, atom.Template, atom.Marquee,
+		atom.Applet, atom.Button,
+	}},
+	{fImply, []atom.Atom{
+		atom.Li, atom.Dt, atom.Dd, atom.Td, atom.Th, atom.Tr, atom.Option,
+	}},
+	{fSpecial, []atom.Atom{
+		atom.Title, atom.Html, atom.Head, atom.Body, atom.Script, atom.Br,
+	}},
+	{fP, []atom.Atom{atom.P}},
+	{fRaw, []atom.Atom{
+		atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext,
+		atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp,
+	}},
+}
+
+// tagFlags maps the flagged atoms to their flags. The tokenizer caches
+// the flags of the tags it meets, so this is read once per tag name.
+var tagFlags = func() map[atom.Atom]uint8 {
+	m := make(map[atom.Atom]uint8)
+	for _, g := range flagged {
+		for _, a := range g.tags {
+			m[a] |= g.f
+		}
 	}
-	n := &d.chunk[0]
-	d.chunk = d.chunk[1:]
-	d.Nodes++
-	return n
-}
+	return m
+}()
 
-// keep lists the attributes extraction reads; the rest are dropped at once.
-var keep = map[string]bool{
-	"id": true, "class": true, "itemprop": true, "itemtype": true, "itemscope": true,
-	"property": true, "name": true, "content": true, "href": true, "src": true,
-	"datetime": true, "rel": true, "type": true, "lang": true, "dir": true,
-	"alt": true, "role": true, "hidden": true, "style": true, "aria-hidden": true,
-	"http-equiv": true, "charset": true, "data-src": true, "title": true,
-}
-
-// skipText lists elements whose content is never article text.
-var skipText = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Textarea: true, atom.Select: true, atom.Option: true, atom.Iframe: true,
-	atom.Object: true, atom.Svg: true, atom.Math: true, atom.Noembed: true,
-	atom.Noframes: true, atom.Canvas: true, atom.Button: true,
-}
-
-var void = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
-	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
-}
-
-// closesP lists start tags that end an open <p>, as in the HTML5 rules.
-var closesP = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Details: true, atom.Div: true, atom.Dl: true, atom.Fieldset: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Header: true, atom.Hr: true, atom.Main: true, atom.Menu: true, atom.Nav: true,
-	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true, atom.Table: true,
-	atom.Ul: true, atom.Li: true, atom.Dd: true, atom.Dt: true,
-}
-
-// scope lists elements past which implied end tags do not reach.
-var scope = map[atom.Atom]bool{
-	atom.Table: true, atom.Td: true, atom.Th: true, atom.Caption: true,
-	atom.Html: true, atom.Object: true, atom.Template: true, atom.Marquee: true,
-	atom.Applet: true, atom.Button: true,
-}
+func flagsOf(a atom.Atom) uint8 { return tagFlags[a] }
 
 // Parse builds the tree of an HTML page. It never fails: broken markup
 // gives the best tree the tokenizer allows.
 func Parse(src string) *Doc {
 	d := &Doc{}
-	d.Root = d.alloc()
+	b := builder{doc: d}
+	d.Root = b.alloc()
 	d.Root.Type = Element
-	b := builder{doc: d, stack: make([]*Node, 1, 64)}
-	b.stack[0] = d.Root
-	z := html.NewTokenizer(strings.NewReader(src))
-	z.SetMaxBuf(0)
+	b.stack[0], b.depth = d.Root, 1
+	z := newTokenizer(src)
 	var inTitle, inLD bool
-	var title, ld strings.Builder
+	// Both usually gather one chunk, which then costs no copy.
+	var title, ld string
+	// The stores to b.lastTop and b.stack stay in this function, where the
+	// compiler knows b is on the stack and needs no write barrier.
 	for {
-		tt := z.Next()
+		tt := z.next()
 		switch tt {
-		case html.ErrorToken:
-			d.Title = strings.TrimSpace(title.String())
+		case eofToken:
+			b.popTo(0)
+			d.Title = strings.TrimSpace(title)
 			return d
-		case html.TextToken:
+		case textToken:
 			switch {
 			case inTitle:
-				title.Write(z.Text())
+				title += z.text()
 			case inLD:
-				ld.Write(z.Raw())
+				ld += z.raw()
 			case b.skipping > 0:
 			default:
-				b.text(string(z.Text()))
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			var attrs []Attr
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if keep[string(k)] {
-					attrs = append(attrs, Attr{string(k), string(v)})
+				if n := b.text(z.text()); n != nil {
+					b.lastTop, b.lastUp = n, false
 				}
 			}
-			switch a {
-			case atom.Title:
-				if tt == html.StartTagToken && title.Len() == 0 {
-					inTitle = true
-				}
-				continue
-			case atom.Html:
-				for _, at := range attrs {
-					if at.Key == "lang" && d.Lang == "" {
-						d.Lang = at.Val
+		case startTagToken, selfClosingTagToken:
+			a, f := z.tag, z.flags
+			if f&fSpecial != 0 {
+				switch a {
+				case atom.Title:
+					if tt == startTagToken && title == "" {
+						inTitle = true
+					}
+					continue
+				case atom.Html:
+					for _, at := range z.attrs() {
+						if at.Key == "lang" && d.Lang == "" {
+							d.Lang = at.Val
+						}
+					}
+					continue
+				case atom.Head, atom.Body:
+					continue
+				case atom.Script:
+					if tt == startTagToken && isLD(z.attrs()) {
+						inLD = true
+						ld = ""
 					}
 				}
-				continue
-			case atom.Head, atom.Body:
-				continue
-			case atom.Script:
-				if tt == html.StartTagToken && isLD(attrs) {
-					inLD = true
-					ld.Reset()
-				}
 			}
-			if tt == html.SelfClosingTagToken || void[a] {
-				b.leaf(a, attrs)
+			if tt == selfClosingTagToken || f&fVoid != 0 {
+				b.lastTop, b.lastUp = b.leaf(a, z.keepAttrs()), false
 				continue
 			}
-			b.open(a, attrs)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			switch a {
-			case atom.Title:
-				inTitle = false
-				continue
-			case atom.Script:
-				if inLD {
-					inLD = false
-					d.JSONLD = append(d.JSONLD, ld.String())
+			if n := b.open(a, f, &z); n != nil {
+				b.stack[b.depth] = n
+				b.lastTop, b.lastUp = nil, false
+				b.push(f)
+			}
+		case endTagToken:
+			a, f := z.tag, z.flags
+			if f&fSpecial != 0 {
+				switch a {
+				case atom.Title:
+					inTitle = false
+					continue
+				case atom.Script:
+					if inLD {
+						inLD = false
+						d.JSONLD = append(d.JSONLD, ld)
+					}
+				case atom.Html, atom.Head, atom.Body:
+					continue
+				case atom.Br:
+					// </br> is a <br> in every browser.
+					b.lastTop, b.lastUp = b.leaf(atom.Br, nil), false
+					continue
 				}
-			case atom.Html, atom.Head, atom.Body:
-				continue
-			case atom.Br:
-				// </br> is a <br> in every browser.
-				b.leaf(atom.Br, nil)
-				continue
 			}
 			if a != 0 {
-				b.close(a)
+				b.close(a, f)
 			}
 		}
 	}
@@ -226,83 +251,144 @@ func isLD(attrs []Attr) bool {
 	return false
 }
 
+// builder holds the open elements. It lives on Parse's stack: while the
+// GC marks, every pointer store into the heap, or through a pointer whose
+// target the compiler cannot see, pays a write barrier, and a page makes
+// tens of thousands of them. So the builder's own pointers are stored by
+// Parse itself, and a node's LastChild is written once, when it closes.
 type builder struct {
-	doc   *Doc
-	stack []*Node
+	doc *Doc
+	// stack[:depth] holds the open elements, stack[0] the root, and flags
+	// their flagsOf. Elements past MaxDepth are never pushed.
+	stack [MaxDepth]*Node
+	flags [MaxDepth]uint8
+	depth int
+	// The last child so far of stack[j] is stack[j+1], except for the top
+	// element: its last child is stack[depth] if lastUp (the element just
+	// closed), else lastTop.
+	lastTop *Node
+	lastUp  bool
 	// flat counts elements opened past MaxDepth, which were not pushed.
 	flat int
 	// skipping counts open elements whose text is dropped.
 	skipping int
+	// paras counts the open <p> elements.
+	paras int
+	// nodes[used:] is the free part of an arena of nodes.
+	nodes []Node
+	used  int
+	// pend gathers the text of pendNode, the last text node, when its text
+	// comes in pieces (around comments): joining them one at a time would
+	// copy the text again for each piece, quadratic on a hostile page.
+	pend     []byte
+	pendNode *Node
 }
 
-func (b *builder) top() *Node { return b.stack[len(b.stack)-1] }
+func (b *builder) alloc() *Node {
+	if b.used == len(b.nodes) {
+		b.nodes, b.used = make([]Node, 256), 0
+	}
+	n := &b.nodes[b.used]
+	b.used++
+	b.doc.Nodes++
+	return n
+}
 
-func (b *builder) append(n *Node) {
-	p := b.top()
+// lastChild returns the last child so far of the top element.
+func (b *builder) lastChild() *Node {
+	if b.lastUp {
+		return b.stack[b.depth]
+	}
+	return b.lastTop
+}
+
+// child appends a new node to the top element; the caller records it in
+// b.lastTop.
+func (b *builder) child(t Type, a atom.Atom) *Node {
+	if b.pendNode != nil {
+		b.flush()
+	}
+	n := b.alloc()
+	n.Type, n.Tag = t, a
+	p := b.stack[b.depth-1]
 	n.Parent = p
-	if p.LastChild == nil {
+	if l := b.lastChild(); l == nil {
 		p.FirstChild = n
 	} else {
-		p.LastChild.Next = n
+		l.Next = n
 	}
-	p.LastChild = n
+	return n
 }
 
-func (b *builder) text(s string) {
-	if p := b.top(); p.LastChild != nil && p.LastChild.Type == Text {
-		p.LastChild.Data += s
-		return
+// text appends text to the top element, or to its last child if that is
+// text already; it returns the new node, or nil.
+func (b *builder) text(s string) *Node {
+	if l := b.lastChild(); l != nil && l.Type == Text {
+		if b.pendNode != l {
+			b.pend = append(b.pend[:0], l.Data...)
+			b.pendNode = l
+		}
+		b.pend = append(b.pend, s...)
+		return nil
 	}
-	n := b.doc.alloc()
-	n.Type = Text
+	n := b.child(Text, 0)
 	n.Data = s
-	b.append(n)
+	return n
 }
 
-func (b *builder) leaf(a atom.Atom, attrs []Attr) {
-	n := b.doc.alloc()
-	n.Type = Element
-	n.Tag = a
-	n.Attrs = attrs
-	b.append(n)
-}
-
-func (b *builder) open(a atom.Atom, attrs []Attr) {
-	b.implyEnd(a)
-	if len(b.stack) >= MaxDepth {
-		b.flat++
-		return
+func (b *builder) leaf(a atom.Atom, attrs []Attr) *Node {
+	n := b.child(Element, a)
+	if attrs != nil {
+		n.Attrs = attrs
 	}
-	n := b.doc.alloc()
-	n.Type = Element
-	n.Tag = a
-	n.Attrs = attrs
-	b.append(n)
-	b.stack = append(b.stack, n)
-	if skipText[a] {
+	return n
+}
+
+// open starts an element, taking its attributes from z if it is kept. It
+// returns the node for Parse to push, or nil past MaxDepth.
+func (b *builder) open(a atom.Atom, f uint8, z *tokenizer) *Node {
+	if f&(fImply|fClosesP) != 0 {
+		b.implyEnd(a, f)
+	}
+	if b.depth >= MaxDepth {
+		b.flat++
+		return nil
+	}
+	return b.leaf(a, z.keepAttrs())
+}
+
+// push completes the push of an element, with flagsOf f, whose pointers
+// Parse stored.
+func (b *builder) push(f uint8) {
+	b.flags[b.depth] = f
+	b.depth++
+	if f&fSkip != 0 {
 		b.skipping++
+	}
+	if f&fP != 0 {
+		b.paras++
 	}
 }
 
 // implyEnd closes the elements that the start tag a ends implicitly.
-func (b *builder) implyEnd(a atom.Atom) {
-	switch {
-	case a == atom.Li:
+func (b *builder) implyEnd(a atom.Atom, f uint8) {
+	switch a {
+	case atom.Li:
 		b.closeWithin(atom.Li, atom.Ul, atom.Ol)
-	case a == atom.Dt || a == atom.Dd:
+	case atom.Dt, atom.Dd:
 		b.closeWithin(atom.Dt, atom.Dl, 0)
 		b.closeWithin(atom.Dd, atom.Dl, 0)
-	case a == atom.Td || a == atom.Th:
+	case atom.Td, atom.Th:
 		b.closeWithin(atom.Td, atom.Tr, atom.Table)
 		b.closeWithin(atom.Th, atom.Tr, atom.Table)
-	case a == atom.Tr:
+	case atom.Tr:
 		b.closeWithin(atom.Td, atom.Tr, atom.Table)
 		b.closeWithin(atom.Th, atom.Tr, atom.Table)
 		b.closeWithin(atom.Tr, atom.Table, 0)
-	case a == atom.Option:
+	case atom.Option:
 		b.closeWithin(atom.Option, atom.Select, 0)
 	}
-	if closesP[a] {
+	if f&fClosesP != 0 && b.paras > 0 {
 		b.closeWithin(atom.P, 0, 0)
 	}
 }
@@ -310,30 +396,34 @@ func (b *builder) implyEnd(a atom.Atom) {
 // closeWithin closes the nearest open element a, unless a scope element or
 // one of the boundaries comes first.
 func (b *builder) closeWithin(a, bound1, bound2 atom.Atom) {
-	for i := len(b.stack) - 1; i > 0; i-- {
+	for i := b.depth - 1; i > 0; i-- {
 		t := b.stack[i].Tag
 		if t == a {
 			b.popTo(i)
 			return
 		}
-		if scope[t] || (bound1 != 0 && t == bound1) || (bound2 != 0 && t == bound2) {
+		if b.flags[i]&fScope != 0 || (bound1 != 0 && t == bound1) || (bound2 != 0 && t == bound2) {
 			return
 		}
 	}
 }
 
-func (b *builder) close(a atom.Atom) {
+// close handles the end tag of a, whose flagsOf is f.
+func (b *builder) close(a atom.Atom, f uint8) {
 	if a == atom.P {
 		// A stray </p> opens and closes an empty paragraph; nothing to keep.
-		b.closeWithin(atom.P, 0, 0)
+		if b.paras > 0 {
+			b.closeWithin(atom.P, 0, 0)
+		}
 		return
 	}
-	for i := len(b.stack) - 1; i > 0; i-- {
+	scoped := f&fScope != 0
+	for i := b.depth - 1; i > 0; i-- {
 		if b.stack[i].Tag == a {
 			b.popTo(i)
 			return
 		}
-		if scope[b.stack[i].Tag] && !scope[a] {
+		if b.flags[i]&fScope != 0 && !scoped {
 			break
 		}
 	}
@@ -342,11 +432,29 @@ func (b *builder) close(a atom.Atom) {
 	}
 }
 
+// flush sets the text gathered in pend.
+func (b *builder) flush() {
+	b.pendNode.Data = string(b.pend)
+	b.pendNode = nil
+}
+
+// popTo closes the open elements from stack[i] up.
 func (b *builder) popTo(i int) {
-	for j := len(b.stack) - 1; j >= i; j-- {
-		if skipText[b.stack[j].Tag] {
+	if b.pendNode != nil {
+		b.flush()
+	}
+	for j := b.depth - 1; j >= i; j-- {
+		if j == b.depth-1 {
+			b.stack[j].LastChild = b.lastChild()
+		} else {
+			b.stack[j].LastChild = b.stack[j+1]
+		}
+		if b.flags[j]&fSkip != 0 {
 			b.skipping--
 		}
+		if b.flags[j]&fP != 0 {
+			b.paras--
+		}
 	}
-	b.stack = b.stack[:i]
+	b.depth, b.lastUp = i, true
 }

@@ -89,6 +89,35 @@ func TestParseDepth(t *testing.T) {
 	}
 }
 
+// TestParseTextPieces: text split by comments joins into one node, and a
+// page of many pieces costs a few allocations, not one copy per piece.
+func TestParseTextPieces(t *testing.T) {
+	const n = 20000
+	src := "<p>" + strings.Repeat("نص <!-- c -->", n)
+	d := dom.Parse(src)
+	p := d.Root.FirstChild
+	if p == nil || p.FirstChild == nil || p.FirstChild != p.LastChild {
+		t.Fatalf("want <p> holding one text node; got %d nodes", d.Nodes)
+	}
+	if got, want := p.FirstChild.Data, strings.Repeat("نص ", n); got != want {
+		t.Errorf("text has %d bytes; want %d", len(got), len(want))
+	}
+	if a := testing.AllocsPerRun(3, func() { dom.Parse(src) }); a > 50 {
+		t.Errorf("Parse made %v allocations; want at most 50", a)
+	}
+}
+
+// TestParseAllocs: plain text shares the page's bytes and kept attributes
+// share arenas, so allocations do not grow with the number of nodes.
+func TestParseAllocs(t *testing.T) {
+	page := strings.Repeat(`<div class="x"><p>نص <a href="/y">رابط</a>، &amp; تكملة.</p><br></div>`, 1000)
+	// About 8000 nodes: ~32 node arenas, a few attribute arenas, and one
+	// string per text with "&amp;".
+	if a := testing.AllocsPerRun(3, func() { dom.Parse(page) }); a > 1100 {
+		t.Errorf("Parse made %v allocations; want at most 1100", a)
+	}
+}
+
 func BenchmarkParse(b *testing.B) {
 	page := strings.Repeat(`<div class="x"><p>نص عربي <a href="/y">رابط</a> وتكملة، ونص آخر.</p><br><span>x</span></div>`, 2000)
 	b.SetBytes(int64(len(page)))

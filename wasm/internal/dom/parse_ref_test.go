@@ -57,7 +57,7 @@ var refScope = map[atom.Atom]bool{
 // stream must give the same tree.
 func parseReference(src string) *Doc {
 	d := &Doc{}
-	d.Root = d.alloc()
+	d.Root = refAlloc(d)
 	d.Root.Type = Element
 	b := refBuilder{doc: d, stack: make([]*Node, 1, 64)}
 	b.stack[0] = d.Root
@@ -144,6 +144,12 @@ func parseReference(src string) *Doc {
 	}
 }
 
+// refAlloc stands for the node arena the original drew from.
+func refAlloc(d *Doc) *Node {
+	d.Nodes++
+	return new(Node)
+}
+
 func refIsLD(attrs []Attr) bool {
 	for _, a := range attrs {
 		if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
@@ -180,14 +186,14 @@ func (b *refBuilder) text(s string) {
 		p.LastChild.Data += s
 		return
 	}
-	n := b.doc.alloc()
+	n := refAlloc(b.doc)
 	n.Type = Text
 	n.Data = s
 	b.append(n)
 }
 
 func (b *refBuilder) leaf(a atom.Atom, attrs []Attr) {
-	n := b.doc.alloc()
+	n := refAlloc(b.doc)
 	n.Type = Element
 	n.Tag = a
 	n.Attrs = attrs
@@ -200,7 +206,7 @@ func (b *refBuilder) open(a atom.Atom, attrs []Attr) {
 		b.flat++
 		return
 	}
-	n := b.doc.alloc()
+	n := refAlloc(b.doc)
 	n.Type = Element
 	n.Tag = a
 	n.Attrs = attrs

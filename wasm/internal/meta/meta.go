@@ -18,10 +18,8 @@ import (
 
 // Page holds the metadata sources of a parsed page.
 type Page struct {
-	doc       *dom.Doc
-	tags      tags
-	canonical string
-	items     []*dom.Node
+	doc *dom.Doc
+	*index
 	// LD is the page's JSON-LD article, if any.
 	LD ld
 }
@@ -30,7 +28,7 @@ type Page struct {
 // LD.Body before the rest is resolved.
 func Read(doc *dom.Doc) *Page {
 	p := &Page{doc: doc}
-	p.tags, p.canonical, p.items = collect(doc.Root)
+	p.index = collect(doc.Root)
 	p.LD = parseLD(doc.JSONLD)
 	return p
 }
@@ -170,7 +168,7 @@ func (p *Page) title(site string, blocks []classify.Block) string {
 			keys = append(keys, keyOf(m))
 		}
 	}
-	h1s := p.headings()
+	h1s := p.h1s
 	for _, h := range h1s {
 		hk := keyOf(h)
 		if hk == "" || matchesSite(hk, keyOf(site)) {
@@ -269,28 +267,6 @@ func (p *Page) siteFromTitle(title string) string {
 	return ""
 }
 
-// headings returns the text of every visible <h1>, in document order.
-func (p *Page) headings() []string {
-	var out []string
-	var walk func(n *dom.Node)
-	walk = func(n *dom.Node) {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element || segment.Hidden(c) {
-				continue
-			}
-			if c.Tag == atom.H1 {
-				if t := textOf(c); t != "" {
-					out = append(out, t)
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(p.doc.Root)
-	return out
-}
-
 // titleIndex returns the index of the block that shows the title, or the
 // first body block, or -1.
 func titleIndex(blocks []classify.Block, title string) int {
@@ -333,7 +309,7 @@ func (p *Page) dates(blocks []classify.Block, ti int, canonical, pageURL string,
 			"dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
 			"article.published", "originalpublicationdate", "date"),
 		p.itemText("datePublished"), p.itemText("dc:date"), p.itemText("dc:created"),
-		p.itemText("dcterms:created"), p.timeElement(),
+		p.itemText("dcterms:created"), p.pubTime,
 	}
 	for _, s := range pubSources {
 		if d, ok := dates.ParseMachine(s); ok {
@@ -378,33 +354,6 @@ func machine(d dates.Date) string {
 		d.HasOffset = false
 	}
 	return d.String()
-}
-
-// timeElement returns the datetime of the first <time> element that says
-// it is the publication time.
-func (p *Page) timeElement() string {
-	var found string
-	var walk func(n *dom.Node) bool
-	walk = func(n *dom.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element {
-				continue
-			}
-			if c.Tag == atom.Time && c.Attr("datetime") != "" {
-				cl := strings.ToLower(c.Attr("class") + " " + c.Attr("itemprop") + " " + c.Attr("pubdate"))
-				if strings.Contains(cl, "publish") || strings.Contains(cl, "created") || c.HasAttr("pubdate") {
-					found = c.Attr("datetime")
-					return true
-				}
-			}
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(p.doc.Root)
-	return found
 }
 
 // updatedLabels mark a visible date as the modification date.
@@ -457,14 +406,11 @@ func hasGregorian(ms []dates.Match) bool {
 }
 
 // section reads the breadcrumb's leaf, then the declared section, then a
-// category link just above the title, then the highlighted menu item.
+// category link just above the title, then the highlighted menu item,
+// preferring one in the title's script.
+
 func (p *Page) section(blocks []classify.Block, ti int, title string) string {
-	if s := p.breadcrumb(title); s != "" {
-		return s
-	}
-	if s := firstOf(p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")); s != "" {
-		return s
-	}
+	cands := []string{p.breadcrumb(title), p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")}
 	// A category label: a short link standing alone just above the title,
 	// not an item of a menu.
 	if ti > 0 {
@@ -474,11 +420,20 @@ func (p *Page) section(blocks []classify.Block, ti int, title string) string {
 				break
 			}
 			if b.LinkDensity() >= 0.8 && b.Words <= 4 && b.Words > 0 && !inMenu(b.Elem) {
-				return b.Text
+				cands = append(cands, b.Text)
+				break
 			}
 		}
 	}
-	return p.activeNav()
+	cands = append(cands, p.nav)
+	// The first candidate in the title's script: a Latin slug such as
+	// "featured" is a CMS's internal name, not what readers see.
+	for _, c := range cands {
+		if c = strings.TrimSpace(c); c != "" && arabicScript(c) == arabicScript(title) {
+			return c
+		}
+	}
+	return firstOf(cands...)
 }
 
 func inMenu(n *dom.Node) bool {
@@ -491,36 +446,11 @@ func inMenu(n *dom.Node) bool {
 	return false
 }
 
-func isCrumb(n *dom.Node) bool {
-	s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
-	return strings.Contains(s, "crumb") || strings.Contains(s, "breadc") ||
-		strings.Contains(strings.ToLower(n.Attr("itemtype")), "breadcrumblist")
-}
-
 // homeWords are breadcrumb roots, not sections.
 var homeWords = map[string]bool{"الرئيسيه": true, "الصفحه الرئيسيه": true, "home": true, "الرئيسي": true}
 
 func (p *Page) breadcrumb(title string) string {
-	var crumbs []string
-	var walk func(n *dom.Node) bool
-	walk = func(n *dom.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element {
-				continue
-			}
-			if isCrumb(c) {
-				crumbs = crumbItems(c)
-				if len(crumbs) > 0 {
-					return true
-				}
-			}
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(p.doc.Root)
+	crumbs := p.crumbs
 	tk := keyOf(title)
 	for i := len(crumbs) - 1; i >= 0; i-- {
 		k := keyOf(crumbs[i])
@@ -561,38 +491,6 @@ func crumbItems(n *dom.Node) []string {
 		return links
 	}
 	return items
-}
-
-// activeNav returns the menu item the page marks as current.
-func (p *Page) activeNav() string {
-	var found string
-	var walk func(n *dom.Node, inNav bool) bool
-	walk = func(n *dom.Node, inNav bool) bool {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element {
-				continue
-			}
-			nav := inNav || c.Tag == atom.Nav || strings.Contains(strings.ToLower(c.Attr("class")+" "+c.Attr("id")), "nav") ||
-				strings.Contains(strings.ToLower(c.Attr("class")+" "+c.Attr("id")), "menu")
-			if nav && (c.Tag == atom.A || c.Tag == atom.Li) {
-				for _, tok := range strings.Fields(strings.ToLower(c.Attr("class"))) {
-					switch tok {
-					case "active", "current", "selected", "on", "nav-on", "is-active", "current-menu-item":
-						if t := textOf(c); t != "" && len(strings.Fields(t)) <= 4 {
-							found = t
-							return true
-						}
-					}
-				}
-			}
-			if walk(c, nav) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(p.doc.Root, false)
-	return found
 }
 
 // author reads a byline near the head of the article, then the JSON-LD
@@ -688,43 +586,14 @@ func withoutDates(t string) string {
 // authorElement reads the first visible element that the page names as
 // the author or byline, when its text is short enough to be a name.
 func (p *Page) authorElement() string {
-	var found string
-	var walk func(n *dom.Node) bool
-	walk = func(n *dom.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element || segment.Hidden(c) {
-				continue
-			}
-			if isAuthor(c) {
-				t := withoutDates(textOf(c))
-				if name, ok := byline.Parse(t); ok {
-					found = name
-					return true
-				}
-				if w := len(strings.Fields(t)); w > 0 && w <= 5 && !strings.ContainsAny(t, ".،:؟") {
-					found = t
-					return true
-				}
-			}
-			if walk(c) {
-				return true
-			}
+	for _, t := range p.authors {
+		t = withoutDates(t)
+		if name, ok := byline.Parse(t); ok {
+			return name
 		}
-		return false
-	}
-	walk(p.doc.Root)
-	return found
-}
-
-func isAuthor(n *dom.Node) bool {
-	if hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author") {
-		return true
-	}
-	s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
-	for _, h := range []string{"byline", "author", "writer", "writeby", "kateb"} {
-		if strings.Contains(s, h) && !strings.Contains(s, "box") && !strings.Contains(s, "bio") {
-			return true
+		if w := len(strings.Fields(t)); w > 0 && w <= 5 && !strings.ContainsAny(t, ".،:؟") {
+			return t
 		}
 	}
-	return false
+	return ""
 }

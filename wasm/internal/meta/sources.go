@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/segment"
 	"golang.org/x/net/html/atom"
 )
 
@@ -23,36 +24,115 @@ func (t tags) get(keys ...string) string {
 	return ""
 }
 
-// collect gathers meta tags, links and microdata from the whole tree.
-func collect(root *dom.Node) (t tags, canonical string, items []*dom.Node) {
-	t = tags{}
-	var walk func(n *dom.Node, depth int)
-	walk = func(n *dom.Node, depth int) {
-		for c := n.FirstChild; c != nil; c = c.Next {
-			if c.Type != dom.Element {
-				continue
-			}
-			switch c.Tag {
-			case atom.Meta:
-				v := c.Attr("content")
-				for _, attr := range []string{"property", "name", "itemprop"} {
-					for _, k := range strings.Fields(strings.ToLower(c.Attr(attr))) {
-						t[k] = append(t[k], v)
-					}
+// index is everything metadata reads from the tree, gathered in one walk
+// so that each element's class and id are lowercased once.
+type index struct {
+	tags      tags
+	canonical string
+	// items are the elements with itemprop or property attributes.
+	items []*dom.Node
+	// h1s are the texts of the visible <h1> elements, in order.
+	h1s []string
+	// crumbs are the items of the first breadcrumb.
+	crumbs []string
+	// authors are the texts of visible elements named as author or byline.
+	authors []string
+	// pubTime is the datetime of the first <time> marked as publication.
+	pubTime string
+	// nav is the menu item marked as current.
+	nav string
+}
+
+// maxAuthors bounds the author elements kept: the first few are the byline.
+const maxAuthors = 4
+
+func collect(root *dom.Node) *index {
+	x := &index{tags: tags{}}
+	x.walk(root, false, false)
+	return x
+}
+
+func (x *index) walk(n *dom.Node, hidden, inNav bool) {
+	for c := n.FirstChild; c != nil; c = c.Next {
+		if c.Type != dom.Element {
+			continue
+		}
+		cl := strings.ToLower(c.Attr("class") + " " + c.Attr("id"))
+		switch c.Tag {
+		case atom.Meta:
+			v := c.Attr("content")
+			for _, attr := range []string{"property", "name", "itemprop"} {
+				for _, k := range strings.Fields(strings.ToLower(c.Attr(attr))) {
+					x.tags[k] = append(x.tags[k], v)
 				}
-			case atom.Link:
-				if canonical == "" && hasToken(c.Attr("rel"), "canonical") {
-					canonical = strings.TrimSpace(c.Attr("href"))
+			}
+		case atom.Link:
+			if x.canonical == "" && hasToken(c.Attr("rel"), "canonical") {
+				x.canonical = strings.TrimSpace(c.Attr("href"))
+			}
+		case atom.Time:
+			if x.pubTime == "" && c.Attr("datetime") != "" {
+				m := cl + " " + strings.ToLower(c.Attr("itemprop"))
+				if strings.Contains(m, "publish") || strings.Contains(m, "created") || c.HasAttr("pubdate") {
+					x.pubTime = c.Attr("datetime")
 				}
 			}
-			if c.HasAttr("itemprop") || c.HasAttr("property") {
-				items = append(items, c)
+		}
+		if c.HasAttr("itemprop") || c.HasAttr("property") {
+			x.items = append(x.items, c)
+		}
+		h := hidden || segment.Hidden(c)
+		if !h {
+			switch {
+			case c.Tag == atom.H1:
+				if t := textOf(c); t != "" {
+					x.h1s = append(x.h1s, t)
+				}
+			case x.crumbs == nil && isCrumb(c, cl):
+				x.crumbs = crumbItems(c)
+			case len(x.authors) < maxAuthors && isAuthor(c, cl):
+				if t := textOf(c); t != "" {
+					x.authors = append(x.authors, t)
+				}
 			}
-			walk(c, depth+1)
+		}
+		nav := inNav || c.Tag == atom.Nav || strings.Contains(cl, "nav") || strings.Contains(cl, "menu")
+		if x.nav == "" && nav && (c.Tag == atom.A || c.Tag == atom.Li) && isCurrent(c) {
+			if t := textOf(c); t != "" && len(strings.Fields(t)) <= 4 {
+				x.nav = t
+			}
+		}
+		x.walk(c, h, nav)
+	}
+}
+
+// isCurrent reports a menu item marked as the current page.
+func isCurrent(n *dom.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(n.Attr("class"))) {
+		switch tok {
+		case "active", "current", "selected", "on", "nav-on", "is-active", "current-menu-item",
+			"current-menu-parent", "current-post-parent", "current-post-ancestor", "current_page_item":
+			return true
 		}
 	}
-	walk(root, 0)
-	return t, canonical, items
+	return false
+}
+
+func isCrumb(n *dom.Node, cl string) bool {
+	return strings.Contains(cl, "crumb") || strings.Contains(cl, "breadc") ||
+		strings.Contains(strings.ToLower(n.Attr("itemtype")), "breadcrumblist")
+}
+
+func isAuthor(n *dom.Node, cl string) bool {
+	if hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author") {
+		return true
+	}
+	for _, h := range []string{"byline", "author", "writer", "writeby", "kateb"} {
+		if strings.Contains(cl, h) && !strings.Contains(cl, "box") && !strings.Contains(cl, "bio") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasToken(list, tok string) bool {
