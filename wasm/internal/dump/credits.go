@@ -50,9 +50,10 @@ func (h *header) findCredits() {
 	if h.title >= 0 {
 		lo = h.title + 1
 	}
-	near := h.nonEmptyBefore(h.start, 2)
+	var buf [4]int
+	near := h.nonEmptyBefore(buf[:0], h.start, 2)
 	if h.date >= 0 {
-		near = append(near, h.nonEmptyAfter(h.date, 2, h.start)...)
+		near = h.nonEmptyAfter(near, h.date, 2, h.start)
 	}
 	for i := lo; i < h.start; i++ {
 		l := &h.lines[i]
@@ -81,7 +82,8 @@ func (h *header) findCredits() {
 			h.credit(i, l.text, byline.Parse)
 		}
 	}
-	for _, j := range h.nonEmptyAfter(h.end, creditSpan, len(h.lines)) {
+	var after [creditSpan]int
+	for _, j := range h.nonEmptyAfter(after[:0], h.end, creditSpan, len(h.lines)) {
 		l := &h.lines[j]
 		if l.byline {
 			h.credit(j, l.text, byline.Parse)
@@ -127,11 +129,16 @@ func (h *header) findCaptions() {
 			continue
 		}
 		if l.text == title || l.bracketOnly() && !l.form {
-			next := h.nonEmptyAfter(i, 1, h.end)
+			var one [1]int
+			next := h.nonEmptyAfter(one[:0], i, 1, h.end)
 			if len(next) == 0 || h.roles[next[0]] != roleNone {
 				continue
 			}
-			if n := &h.lines[next[0]]; !n.chrome() && !n.prose && !isMeta(n) && n.words >= captionMinWords {
+			// A caption is in the article's script: a Latin line under an
+			// Arabic photo is a share bar or a credit.
+			n := &h.lines[next[0]]
+			sameScript := n.arabic > 0 || h.lines[h.title].arabic == 0
+			if sameScript && !n.chrome() && !n.prose && !isMeta(n) && n.words >= captionMinWords {
 				h.doc.Captions = append(h.doc.Captions, n.text)
 				h.roles[next[0]] = roleCaption
 			}

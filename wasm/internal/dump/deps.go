@@ -5,7 +5,6 @@ package dump
 // and dates in free text (dates).
 
 import (
-	"strings"
 	"time"
 
 	"github.com/nazif/nazif/wasm/internal/dates"
@@ -15,48 +14,50 @@ import (
 
 // boilerInfo sums up the boilerplate phrases of one line.
 type boilerInfo struct {
-	hits   int     // phrases found
-	strong int     // strong phrases among them
-	lead   bool    // a strong phrase opens the line
-	cov    float64 // share of the line's words inside phrases
-	cat    string  // category of the first strong phrase, else of the first phrase
+	hits   int32            // phrases found
+	strong int32            // strong phrases among them
+	lead   bool             // a strong phrase opens the line
+	cov    float64          // share of the line's words inside phrases
+	cat    lexicon.Category // category of the first strong phrase, else of the first phrase
 }
 
-// Category names the body search treats apart: headings of lists that
-// end an article, and the copyright notice that opens the footer.
-var (
-	catRelated   = lexicon.Related.String()
-	catPopular   = lexicon.Popular.String()
-	catComments  = lexicon.Comments.String()
-	catCopyright = lexicon.Copyright.String()
+// The categories the body search treats apart: headings of lists that end
+// an article, and the copyright notice that opens the footer.
+const (
+	catRelated   = lexicon.Related
+	catPopular   = lexicon.Popular
+	catComments  = lexicon.Comments
+	catCopyright = lexicon.Copyright
 )
 
 func searchKey(s string) string { return normalize.SearchKey(s) }
 
 func appendSearchKey(dst []byte, s string) []byte { return normalize.AppendSearchKey(dst, s) }
 
-func functionWords(key string) (words, function int) { return lexicon.FunctionWords(key) }
-
-func boilerplate(key string) boilerInfo {
-	hits := lexicon.Find(key)
+// boilerplate sums up the phrases in key and counts its function words
+// (as lexicon.FunctionWords), in one pass. hits is scratch space for the
+// phrases, returned for the next line to reuse.
+func boilerplate(key string, hits []lexicon.Hit) (boilerInfo, lexicon.Counts, []lexicon.Hit) {
+	c, hits := lexicon.Scan(hits[:0], key)
 	if len(hits) == 0 {
-		return boilerInfo{}
+		return boilerInfo{}, c, hits
 	}
-	b := boilerInfo{hits: len(hits), cov: lexicon.Coverage(key, hits), cat: hits[0].Cat.String()}
+	// As lexicon.Coverage computes it; there is a word in each hit.
+	b := boilerInfo{hits: int32(len(hits)), cov: float64(c.Covered) / float64(c.Words), cat: hits[0].Cat}
 	first := true
 	for _, h := range hits {
 		if !h.Strong {
 			continue
 		}
 		if first {
-			b.cat, first = h.Cat.String(), false
+			b.cat, first = h.Cat, false
 		}
 		b.strong++
 		if h.Start == 0 {
 			b.lead = true
 		}
 	}
-	return b
+	return b, c, hits
 }
 
 // probeRef is the reference time handed to dates.FindAll. It only lets
@@ -73,9 +74,6 @@ const (
 	dateUpdated           // only dates introduced by an update label
 	dateStated            // a full date
 )
-
-// updateKeys are search keys of words that mark a date as a revision.
-var updateKeys = [...]string{"تحديث", "محدث", "حدث في", "تعديل", "updated", "modified"}
 
 // dateOf classifies the dates on a line and returns the byte offset of its
 // first stated (not updated) full date.
@@ -95,20 +93,7 @@ func dateOf(text string) (dateKind, int) {
 	return kind, -1
 }
 
-// updated reports that the text before a date ends in an update label,
-// within its last few words.
+// updated reports that the text before a date ends in an update label.
 func updated(before string) bool {
-	if before == "" {
-		return false
-	}
-	k := searchKey(before)
-	if n := len(k) - 40; n > 0 {
-		k = k[n:]
-	}
-	for _, u := range updateKeys {
-		if strings.Contains(k, u) {
-			return true
-		}
-	}
-	return false
+	return before != "" && lexicon.UpdateLabel(searchKey(before))
 }

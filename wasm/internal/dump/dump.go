@@ -1,5 +1,7 @@
 package dump
 
+import "github.com/nazif/nazif/wasm/internal/lexicon"
+
 // Doc is an article read from a text dump, before display normalization.
 type Doc struct {
 	Title string
@@ -69,6 +71,7 @@ func Extract(text string) Doc {
 	roles := make([]role, len(lines))
 	var d Doc
 
+	markAsides(lines)
 	start, end := findBody(lines)
 	if start < 0 {
 		for i := range lines {
@@ -86,11 +89,20 @@ func Extract(text string) Doc {
 // removed lists every unused non-empty line with a reason. Below the body,
 // a heading such as «أخبار ذات صلة» names what the plain lines after it are.
 func (h *header) removed() {
+	n := 0
+	for i := range h.lines {
+		if h.lines[i].text != "" && h.roles[i] == roleNone {
+			n++
+		}
+	}
+	if n > 0 {
+		h.doc.Removed = make([]Removed, 0, n)
+	}
 	after := "after-body"
 	for i := range h.lines {
 		l := &h.lines[i]
-		if i > h.end && l.cat != "" && l.boiler >= boilerCover && l.words <= 5 {
-			after = l.cat
+		if i > h.end && l.cat != 0 && l.boiler >= boilerCover && l.words <= 5 {
+			after = l.cat.String()
 		}
 		if l.text == "" || h.roles[i] != roleNone {
 			continue
@@ -104,6 +116,8 @@ func (h *header) removed() {
 func (h *header) reason(i int, after string) string {
 	l := &h.lines[i]
 	switch {
+	case l.aside:
+		return lexicon.ReadAlso.String()
 	case h.title >= 0 && i < h.title && (h.date < 0 || i < h.date):
 		return "before-title"
 	case l.form:
@@ -114,8 +128,8 @@ func (h *header) reason(i int, after string) string {
 		return "copyright"
 	case l.url:
 		return "url"
-	case l.hits > 0 && !l.prose && l.cat != "":
-		return l.cat
+	case l.hits > 0 && !l.prose && l.cat != 0:
+		return l.cat.String()
 	case l.halves, l.trunc, l.repeated > 0:
 		return "related"
 	case l.bullet, l.pipes >= 2:

@@ -1,6 +1,9 @@
 package dump
 
-import "github.com/nazif/nazif/wasm/internal/byline"
+import (
+	"github.com/nazif/nazif/wasm/internal/byline"
+	"github.com/nazif/nazif/wasm/internal/lexicon"
+)
 
 // Prose thresholds, on the share of Arabic function words among a line's
 // words. Running text sits near 0.2–0.35, headline lists and menus below
@@ -20,9 +23,19 @@ const (
 // scan fills the language features of every non-empty line, classifies it,
 // and counts how often each line's text occurs in the dump.
 func scan(lines []line) {
-	// The keys are built in one buffer and cut from one string, to spare an
+	// The keys are built in one buffer, sized for them all (a key is rarely
+	// longer than its text), and cut from one string, to spare an
 	// allocation a line.
-	var buf []byte
+	size, texts := 0, 0
+	for i := range lines {
+		if lines[i].letters > 0 {
+			size += len(lines[i].text)
+		}
+		if lines[i].text != "" {
+			texts++
+		}
+	}
+	buf := make([]byte, 0, size)
 	ends := make([]int, len(lines))
 	for i := range lines {
 		if lines[i].letters > 0 {
@@ -31,7 +44,8 @@ func scan(lines []line) {
 		ends[i] = len(buf)
 	}
 	keys := string(buf)
-	counts := make(map[string]int, len(lines))
+	counts := make(map[string]int32, texts)
+	var hits []lexicon.Hit
 	for i := range lines {
 		l := &lines[i]
 		l.dateAt = -1
@@ -43,12 +57,16 @@ func scan(lines []line) {
 		} else {
 			l.key = keys[:ends[0]]
 		}
-		l.fwords, l.function = functionWords(l.key)
-		b := boilerplate(l.key)
+		var b boilerInfo
+		var c lexicon.Counts
+		b, c, hits = boilerplate(l.key, hits)
+		l.fwords, l.function = int32(c.Words), int32(c.Function)
 		l.hits, l.strong, l.lead, l.boiler, l.cat = b.hits, b.strong, b.lead, b.cov, b.cat
 		l.halves = isHalves(l.text)
 		if l.words <= dateMaxWord && !l.url && (l.digits > 0 || l.words <= 3) {
-			l.date, l.dateAt = dateOf(l.text)
+			var at int
+			l.date, at = dateOf(l.text)
+			l.dateAt = int32(at)
 		}
 		l.running = l.isRunning()
 		l.prose = l.running && !l.chrome()

@@ -36,8 +36,8 @@ func TestSplitLines(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	tests := []struct {
 		in                             string
-		letters, arabic, digits, words int
-		commas, stops                  int
+		letters, arabic, digits, words int32
+		commas, stops                  int32
 		endStop, trunc                 bool
 	}{
 		{"قالت الوزارة، في بيان، إن 30 حالة سُجّلت.", 27, 27, 2, 7, 2, 0, true, false},
@@ -50,8 +50,8 @@ func TestMeasure(t *testing.T) {
 	for _, tt := range tests {
 		l := line{text: tt.in}
 		measure(&l)
-		got := []int{l.letters, l.arabic, l.digits, l.words, l.commas, l.stops}
-		want := []int{tt.letters, tt.arabic, tt.digits, tt.words, tt.commas, tt.stops}
+		got := []int32{l.letters, l.arabic, l.digits, l.words, l.commas, l.stops}
+		want := []int32{tt.letters, tt.arabic, tt.digits, tt.words, tt.commas, tt.stops}
 		for i := range got {
 			if got[i] != want[i] {
 				t.Errorf("measure(%q): letters, arabic, digits, words, commas, stops = %v; want %v", tt.in, got, want)
@@ -69,7 +69,7 @@ func TestMarkers(t *testing.T) {
 		in                            string
 		bullet, form, bracket, halves bool
 		url, copy                     bool
-		pipes                         int
+		pipes                         int32
 	}{
 		{"• الرئيسية", true, false, false, false, false, false, 0},
 		{"□ عن الموقع", true, false, false, false, false, false, 0},

@@ -50,7 +50,7 @@ type header struct {
 func (h *header) run() {
 	h.date, h.title = -1, -1
 	for i := h.start; i <= h.end; i++ {
-		if l := &h.lines[i]; l.prose || inner(h.lines, i, h.start, h.end) {
+		if l := &h.lines[i]; !l.aside && (l.prose || inner(h.lines, i, h.start, h.end)) {
 			h.roles[i] = roleBody
 			h.doc.Paragraphs = append(h.doc.Paragraphs, l.text)
 		}
@@ -79,28 +79,29 @@ func inner(lines []line, i, start, end int) bool {
 	return l.words >= interiorLong && !l.lead && l.boiler < boilerCover && l.running
 }
 
-// nonEmptyBefore returns up to n non-empty lines above line i, nearest
-// first.
-func (h *header) nonEmptyBefore(i, n int) []int {
-	var out []int
-	for j := i - 1; j >= 0 && len(out) < n; j-- {
+// nonEmptyBefore appends up to n non-empty lines above line i to dst,
+// nearest first. The callers pass a small array on the stack: the header
+// search asks this for every candidate line.
+func (h *header) nonEmptyBefore(dst []int, i, n int) []int {
+	for j := i - 1; j >= 0 && n > 0; j-- {
 		if h.lines[j].text != "" {
-			out = append(out, j)
+			dst = append(dst, j)
+			n--
 		}
 	}
-	return out
+	return dst
 }
 
-// nonEmptyAfter returns up to n non-empty lines below line i and above
-// limit, nearest first.
-func (h *header) nonEmptyAfter(i, n, limit int) []int {
-	var out []int
-	for j := i + 1; j < limit && len(out) < n; j++ {
+// nonEmptyAfter appends up to n non-empty lines below line i and above
+// limit to dst, nearest first.
+func (h *header) nonEmptyAfter(dst []int, i, n, limit int) []int {
+	for j := i + 1; j < limit && n > 0; j++ {
 		if h.lines[j].text != "" {
-			out = append(out, j)
+			dst = append(dst, j)
+			n--
 		}
 	}
-	return out
+	return dst
 }
 
 // isDateLine reports a short line that states a full date.
@@ -122,7 +123,8 @@ func (h *header) findDate() {
 			continue
 		}
 		if h.lines[i].date == dateUpdated {
-			near := append(h.nonEmptyBefore(i, metaSpan), h.nonEmptyAfter(i, metaSpan, h.start)...)
+			var buf [2 * metaSpan]int
+			near := h.nonEmptyAfter(h.nonEmptyBefore(buf[:0], i, metaSpan), i, metaSpan, h.start)
 			for _, j := range near {
 				if l := &h.lines[j]; l.date == dateStated && !l.prose {
 					i = j
@@ -133,7 +135,8 @@ func (h *header) findDate() {
 		h.setDate(i)
 		return
 	}
-	for _, i := range h.nonEmptyAfter(h.end, creditSpan+2, len(h.lines)) {
+	var buf [creditSpan + 2]int
+	for _, i := range h.nonEmptyAfter(buf[:0], h.end, creditSpan+2, len(h.lines)) {
 		if isDateLine(&h.lines[i]) {
 			h.setDate(i)
 			return
@@ -153,7 +156,7 @@ func (h *header) setDate(i int) {
 	l := &h.lines[i]
 	text := l.text
 	// «section | date»: the part before the bar names the section.
-	if k := strings.Index(text, " | "); k > 0 && l.dateAt > k {
+	if k := strings.Index(text, " | "); k > 0 && int(l.dateAt) > k {
 		before := trim(text[:k])
 		if d, _ := dateOf(before); d == dateNone && words(before) <= sectionMaxWords {
 			h.doc.Section = before
@@ -200,7 +203,8 @@ func (h *header) titleScore(i, dist int) float64 {
 		score += titleRepeated
 	}
 	dated, signed := false, false
-	for _, j := range h.nonEmptyAfter(i, metaSpan, h.start) {
+	var buf [metaSpan]int
+	for _, j := range h.nonEmptyAfter(buf[:0], i, metaSpan, h.start) {
 		if j == h.date && !dated {
 			score += titleDateAfter
 			dated = true
@@ -210,7 +214,7 @@ func (h *header) titleScore(i, dist int) float64 {
 			signed = true
 		}
 	}
-	if next := h.nonEmptyAfter(i, 1, len(h.lines)); len(next) > 0 {
+	if next := h.nonEmptyAfter(buf[:0], i, 1, len(h.lines)); len(next) > 0 {
 		switch {
 		case h.lines[next[0]].form:
 			score -= titleForm
@@ -221,7 +225,7 @@ func (h *header) titleScore(i, dist int) float64 {
 	if l.words > titleLongWords {
 		score -= titleWordCost * float64(l.words-titleLongWords)
 	}
-	for _, j := range h.nonEmptyBefore(i, 2) {
+	for _, j := range h.nonEmptyBefore(buf[:0], i, 2) {
 		if j == h.date {
 			score += titleDateAbove
 		}

@@ -1,60 +1,64 @@
 package dump
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nazif/nazif/wasm/internal/lexicon"
+)
 
 // line is one line of a dump with the layout features extraction decides on.
 // The counts are of runes, not bytes, so that Arabic and Latin weigh alike.
+// They are int32 and the flags are packed together because a dump has a
+// line struct per line of text: its size is most of what Extract allocates.
 type line struct {
-	text   string // trimmed of spaces and invisible marks at both ends
-	indent int    // leading spaces (w3m indents lists, blockquotes and padded blocks)
+	text string // trimmed of spaces and invisible marks at both ends
+	key  string // search key of text (normalize.SearchKey)
 
-	letters int // Arabic and Latin letters
-	arabic  int // Arabic letters
-	digits  int
-	words   int  // space-separated tokens holding a letter
-	commas  int  // ، , ؛ ;
-	stops   int  // sentence stops (. ! ? ؟) inside the line, not in ".." or "3.5"
+	indent int32 // leading spaces (w3m indents lists, blockquotes and padded blocks)
+
+	letters int32 // Arabic and Latin letters
+	arabic  int32 // Arabic letters
+	digits  int32
+	words   int32 // space-separated tokens holding a letter
+	commas  int32 // ، , ؛ ;
+	stops   int32 // sentence stops (. ! ? ؟) inside the line, not in ".." or "3.5"
+	bracket int32 // letters inside [brackets]: image alt texts and form fields
+	pipes   int32 // " | " separators, as in menu rows
+
+	function int32   // Arabic function words among fwords
+	fwords   int32   // words as counted by lexicon.FunctionWords
+	boiler   float64 // share of words inside boilerplate phrases
+	hits     int32   // boilerplate phrases found
+	strong   int32   // strong phrases among them
+	repeated int32   // other lines with the same key
+	dateAt   int32   // byte offset of the first stated date, or -1
+
+	cat  lexicon.Category // the phrases' category, for Removed; 0 if none
+	date dateKind         // the kind of date the line states
+
 	endStop bool // ends a sentence: a stop, a colon or a closing quote
 	trunc   bool // ends with an ellipsis: a cut-off teaser
-
 	bullet  bool // starts with a list marker (• □ ☆ ●, a lone * or -)
-	bracket int  // letters inside [brackets]: image alt texts and form fields
 	form    bool // an empty [   ] field or a ( ) radio button
-	pipes   int  // " | " separators, as in menu rows
 	url     bool // holds a URL or an e-mail address
 	copy    bool // holds ©
-
-	key      string   // search key of text (normalize.SearchKey)
-	function int      // Arabic function words among fwords
-	fwords   int      // words as counted by lexicon.FunctionWords
-	boiler   float64  // share of words inside boilerplate phrases
-	hits     int      // boilerplate phrases found
-	strong   int      // strong phrases among them
-	lead     bool     // a strong phrase opens the line
-	cat      string   // the phrases' category, for Removed
-	halves   bool     // the line is one text written twice
-	repeated int      // other lines with the same key
-	date     dateKind // the kind of date the line states
-	dateAt   int      // byte offset of the first stated date, or -1
+	lead    bool // a strong phrase opens the line
+	halves  bool // the line is one text written twice
 
 	running    bool // reads as running text (isRunning)
 	prose      bool // running text and no chrome
 	byline     bool // «كتب فلان», «حوار: فلان»
 	siteCredit bool // «site - credit»
+	aside      bool // inside a «read also» box set into the body (markAsides)
 }
 
 // splitLines cuts text at line feeds, drops a trailing \r, and fills each
 // line's layout counts. The language features are filled later by scan.
 func splitLines(text string) []line {
-	n := 1
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			n++
-		}
-	}
-	lines := make([]line, 0, n)
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for len(text) > 0 {
-		i := indexByte(text, '\n')
+		i := strings.IndexByte(text, '\n')
 		var raw string
 		if i < 0 {
 			raw, text = text, ""
@@ -64,22 +68,10 @@ func splitLines(text string) []line {
 		if len(raw) > 0 && raw[len(raw)-1] == '\r' {
 			raw = raw[:len(raw)-1]
 		}
-		var l line
-		l.indent = leadingSpaces(raw)
-		l.text = trim(raw)
-		measure(&l)
-		lines = append(lines, l)
+		lines = append(lines, line{indent: int32(leadingSpaces(raw)), text: trim(raw)})
+		measure(&lines[len(lines)-1])
 	}
 	return lines
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 func leadingSpaces(s string) int {
@@ -153,7 +145,28 @@ const (
 	cComma
 	cStop
 	cSpace
+	cContext // an ASCII byte whose class or count depends on its neighbours
 )
+
+// asciiClasses classifies the ASCII bytes; measure decides the cContext
+// ones from their neighbours.
+var asciiClasses = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = cLatin
+		case c >= '0' && c <= '9':
+			t[c] = cDigit
+		case c == ' ' || c == '\t':
+			t[c] = cSpace
+		case c == ',' || c == ';':
+			t[c] = cComma
+		case c == '.', c == '!', c == '?', c == '[', c == ']', c == '|', c == '@', c == ':':
+			t[c] = cContext
+		}
+	}
+	return t
+}()
 
 // class2 classifies a two-byte UTF-8 rune.
 func class2(r rune) int {
@@ -177,9 +190,23 @@ func class2(r rune) int {
 	return cOther
 }
 
-// measure fills the layout counts of l from l.text in one byte loop.
+// classes2 holds class2 of every two-byte rune, so that measure pays a
+// table load, not a chain of range tests, for each Arabic letter.
+var classes2 = func() (t [0x800]uint8) {
+	for r := rune(0x80); r < 0x800; r++ {
+		t[r] = uint8(class2(r))
+	}
+	return t
+}()
+
+// measure fills the layout counts of l from l.text in one byte loop. The
+// counts live in locals during the loop, where the compiler keeps them in
+// registers, not in the line in memory.
 func measure(l *line) {
 	s := l.text
+	letters, arabic, digits, words := l.letters, l.arabic, l.digits, l.words
+	commas, stops, bracket, pipes := l.commas, l.stops, l.bracket, l.pipes
+	url, copyright := l.url, l.copy
 	inWord, wordHasLetter := false, false
 	bracketDepth := 0
 	last := cOther
@@ -189,15 +216,11 @@ func measure(l *line) {
 		cls, size, r := cOther, 1, rune(c)
 		switch {
 		case c < 0x80:
+			if cls = int(asciiClasses[c]); cls != cContext {
+				break
+			}
+			cls = cOther
 			switch {
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-				cls = cLatin
-			case c >= '0' && c <= '9':
-				cls = cDigit
-			case c == ' ' || c == '\t':
-				cls = cSpace
-			case c == ',' || c == ';':
-				cls = cComma
 			case c == '.' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
 				// A decimal point or a date separator.
 			case c == '.' && (i > 0 && s[i-1] == '.' || i+1 < len(s) && s[i+1] == '.'):
@@ -213,22 +236,22 @@ func measure(l *line) {
 				}
 			case c == '|':
 				if i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
-					l.pipes++
+					pipes++
 				}
 			case c == '@':
-				l.url = true
+				url = true
 			case c == ':':
 				if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
-					l.url = true
+					url = true
 				}
 			}
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
 			// Two-byte runes (Arabic, Latin-1) decoded in line: they are
 			// most of the text.
 			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			cls = class2(r)
+			cls = int(classes2[r&0x7FF])
 			if r == 0xA9 {
-				l.copy = true
+				copyright = true
 			}
 		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -241,27 +264,27 @@ func measure(l *line) {
 		}
 		switch cls {
 		case cArabic, cLatin:
-			l.letters++
+			letters++
 			if cls == cArabic {
-				l.arabic++
+				arabic++
 			}
 			if bracketDepth > 0 {
-				l.bracket++
+				bracket++
 			}
 			wordHasLetter = true
 			inWord = true
 		case cDigit:
-			l.digits++
+			digits++
 			inWord = true
 		case cMark:
 			inWord = true
 		case cComma:
-			l.commas++
+			commas++
 		case cStop:
-			l.stops++
+			stops++
 		case cSpace:
 			if inWord && wordHasLetter {
-				l.words++
+				words++
 			}
 			inWord, wordHasLetter = false, false
 		default:
@@ -273,7 +296,7 @@ func measure(l *line) {
 		i += size
 	}
 	if inWord && wordHasLetter {
-		l.words++
+		words++
 	}
 	switch {
 	case hasSuffix(s, "...") || hasSuffix(s, "\u2026"):
@@ -281,12 +304,15 @@ func measure(l *line) {
 		l.trunc = true
 	case last == cStop:
 		l.endStop = true
-		l.stops--
+		stops--
 	case lastRune == ':' || lastRune == 0xBB || lastRune == '"' || lastRune == 0x201D:
 		// A closing quote ends a quoted sentence; a colon ends a lead-in.
 		l.endStop = true
 	}
-	l.bullet = isBullet(s, l.words)
+	l.letters, l.arabic, l.digits, l.words = letters, arabic, digits, words
+	l.commas, l.stops, l.bracket, l.pipes = commas, stops, bracket, pipes
+	l.url, l.copy = url, copyright
+	l.bullet = isBullet(s, words)
 	l.form = isForm(s)
 }
 
@@ -297,7 +323,7 @@ const asciiBulletWords = 12
 // isBullet reports a line that opens with a list marker: a rune from the
 // bullet and geometric-shape blocks, or, on a short line, a lone * - or +
 // followed by a space.
-func isBullet(s string, words int) bool {
+func isBullet(s string, words int32) bool {
 	if len(s) == 0 {
 		return false
 	}
@@ -313,23 +339,32 @@ func isBullet(s string, words int) bool {
 }
 
 // isForm reports a line that shows a form control: an empty [   ] field
-// or a "( )" radio button.
+// or a "( )" radio button. It jumps from bracket to bracket with
+// strings.IndexByte, since most lines have none.
 func isForm(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case '[':
-			j := i + 1
-			for j < len(s) && (s[j] == ' ' || s[j] == '_') {
-				j++
-			}
-			if j < len(s) && s[j] == ']' && j > i+1 {
-				return true
-			}
-		case '(':
-			if i+2 < len(s) && s[i+1] == ' ' && s[i+2] == ')' {
-				return true
-			}
+	for i := strings.IndexByte(s, '['); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '_') {
+			j++
 		}
+		if j < len(s) && s[j] == ']' && j > i+1 {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '[')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		if i+2 < len(s) && s[i+1] == ' ' && s[i+2] == ')' {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '(')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }
@@ -337,7 +372,7 @@ func isForm(s string) bool {
 // bracketOnly reports a line made of [bracketed] texts and no other letters:
 // image alt texts, icons and buttons.
 func (l *line) bracketOnly() bool {
-	return l.bracket > 0 && l.letters-l.bracket == 0 || l.letters == 0 && indexByte(l.text, '[') >= 0
+	return l.bracket > 0 && l.letters-l.bracket == 0 || l.letters == 0 && strings.IndexByte(l.text, '[') >= 0
 }
 
 // isHalves reports a line that is one text written twice, separated by

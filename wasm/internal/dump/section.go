@@ -3,6 +3,8 @@ package dump
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/nazif/nazif/wasm/internal/lexicon"
 )
 
 const (
@@ -15,19 +17,6 @@ const (
 
 // crumbSeps separate breadcrumbs, besides [bracketed] arrow icons.
 var crumbSeps = [...]string{" > ", " » ", " › ", " / ", " | ", " → ", " < ", " « ", " ‹ ", " \\ "}
-
-// homeKeys are search keys of words naming a site's home page, the first
-// crumb of every breadcrumb.
-var homeKeys = [...]string{"الرئيسيه", "الصفحه الرئيسيه", "home", "accueil"}
-
-func isHome(key string) bool {
-	for _, h := range homeKeys {
-		if key == h {
-			return true
-		}
-	}
-	return false
-}
 
 // crumbs splits a breadcrumb line, «الرئيسية > اقتصاد > أسواق» or
 // «الرئيسية [arrow] تقارير», whose first crumb names the home page.
@@ -47,15 +36,21 @@ func crumbs(text string) []string {
 			}
 		}
 		if cut < 0 {
+			if len(parts) == 0 {
+				return nil // a single crumb
+			}
 			parts = append(parts, trim(rest))
 			break
 		}
 		if p := trim(rest[:cut]); p != "" {
+			if len(parts) == 0 && !lexicon.IsHome(searchKey(p)) {
+				return nil // the first crumb decides: spare splitting the rest
+			}
 			parts = append(parts, p)
 		}
 		rest = rest[cut+size:]
 	}
-	if len(parts) < crumbMin || !isHome(searchKey(parts[0])) {
+	if len(parts) < crumbMin {
 		return nil
 	}
 	return parts
@@ -77,7 +72,13 @@ func (l *line) item() string {
 // menuItems collects the search keys of list items, which name sections.
 func (h *header) menuItems() map[string]bool {
 	if h.menu == nil {
-		h.menu = make(map[string]bool)
+		n := 0
+		for i := range h.lines {
+			if h.lines[i].bullet {
+				n++
+			}
+		}
+		h.menu = make(map[string]bool, n)
 		for i := range h.lines {
 			if l := &h.lines[i]; l.bullet {
 				if k := stripBullet(l.key); k != "" {
@@ -93,7 +94,8 @@ func (h *header) menuItems() map[string]bool {
 // list on consecutive lines whose first item is the home page. It returns
 // the last crumb and the line it stands on.
 func (h *header) crumbAbove(i int) (string, int) {
-	above := h.nonEmptyBefore(i, 1)
+	var buf [1]int
+	above := h.nonEmptyBefore(buf[:0], i, 1)
 	if len(above) == 0 {
 		return "", -1
 	}
@@ -109,7 +111,7 @@ func (h *header) crumbAbove(i int) (string, int) {
 	for k > 0 && h.lines[k-1].bullet && j-k < crumbMax {
 		k--
 	}
-	if n := j - k + 1; n < crumbMin || n > crumbMax || !isHome(stripBullet(h.lines[k].key)) {
+	if n := j - k + 1; n < crumbMin || n > crumbMax || !lexicon.IsHome(stripBullet(h.lines[k].key)) {
 		return "", -1
 	}
 	return l.item(), j
@@ -127,7 +129,8 @@ func (h *header) findSection() {
 		h.roles[j] = roleSection
 		return
 	}
-	near := append(h.nonEmptyBefore(h.title, 2), h.nonEmptyAfter(h.title, metaSpan+2, h.start)...)
+	var buf [2 + metaSpan + 2]int
+	near := h.nonEmptyAfter(h.nonEmptyBefore(buf[:0], h.title, 2), h.title, metaSpan+2, h.start)
 	for _, j := range near {
 		l := &h.lines[j]
 		if h.roles[j] != roleNone || l.bullet {

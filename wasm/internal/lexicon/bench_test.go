@@ -41,7 +41,18 @@ func BenchmarkFind(b *testing.B) {
 func BenchmarkFunctionWords(b *testing.B) {
 	key := pageText()
 	b.SetBytes(int64(len(key)))
+	b.ReportAllocs()
 	for b.Loop() {
 		lexicon.FunctionWords(key)
+	}
+}
+
+func BenchmarkScan(b *testing.B) {
+	key := pageText()
+	b.SetBytes(int64(len(key)))
+	b.ReportAllocs()
+	var hits []lexicon.Hit
+	for b.Loop() {
+		_, hits = lexicon.Scan(hits[:0], key)
 	}
 }

@@ -29,3 +29,10 @@ func ExampleFunctionWords() {
 	fmt.Println(words, fn)
 	// Output: 10 5
 }
+
+func ExampleScan() {
+	key := normalize.SearchKey("اقرأ أيضاً: الحكومة تعلن موعد الانتخابات في الربيع")
+	c, hits := lexicon.Scan(nil, key)
+	fmt.Println(c.Words, c.Function, c.Covered, hits[0].Cat)
+	// Output: 8 2 2 read-also
+}

@@ -3,8 +3,6 @@ package lexicon
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Category is a kind of site chrome. The zero Category is no category.
@@ -61,22 +59,76 @@ type Hit struct {
 // letters, digits and marks of any script). The words of a phrase may be
 // separated only by spaces, so punctuation after a phrase ("اقرا ايضا:" or
 // "اقرا ايضا :") does not matter. It returns nil if there is none.
-func Find(key string) []Hit {
-	var hits []Hit
+func Find(key string) []Hit { return AppendFind(nil, key) }
+
+// AppendFind appends the phrases Find returns for key to dst and returns
+// the extended slice, so that a caller scanning many keys can reuse one
+// buffer.
+func AppendFind(dst []Hit, key string) []Hit {
 	for i := 0; ; {
 		s, e := nextWord(key, i)
 		if s < 0 {
-			return hits
+			return dst
 		}
 		i = e
-		for _, p := range phraseIndex[key[s:e]] {
-			if end, ok := matchRest(key, e, p.rest); ok {
-				hits = append(hits, Hit{Cat: p.cat, Start: s, End: end, Strong: p.strong})
-				i = end
-				break
-			}
+		if h, ok := phraseAt(key, s, e); ok {
+			dst = append(dst, h)
+			i = h.End
 		}
 	}
+}
+
+// Counts is what Scan counts in a key.
+type Counts struct {
+	Words, Function int // as FunctionWords returns them
+	Covered         int // words inside the phrases found
+}
+
+// Scan appends the phrases Find returns for key to dst, and counts the
+// words of key as FunctionWords and Coverage do, in one pass over key, for
+// a caller that needs all three: Coverage(key, hits) is
+// float64(Covered)/float64(Words) for the hits Scan appends, when Words is
+// not 0.
+func Scan(dst []Hit, key string) (Counts, []Hit) {
+	var c Counts
+	first := len(dst) // the hits found here
+	next := 0         // where the next phrase may start: not inside the last one
+	for i := 0; ; {
+		s, e := nextWord(key, i)
+		if s < 0 {
+			return c, dst
+		}
+		i = e
+		c.Words++
+		if isFunctionWord(key[s:e]) {
+			c.Function++
+		}
+		if s >= next {
+			if h, ok := phraseAt(key, s, e); ok {
+				dst = append(dst, h)
+				next = h.End
+			}
+		}
+		// Hits do not overlap, so only the last one can hold this word.
+		if n := len(dst); n > first && dst[n-1].Start <= s && e <= dst[n-1].End {
+			c.Covered++
+		}
+	}
+}
+
+// phraseAt returns the longest phrase of key whose first word is key[s:e],
+// if there is one.
+func phraseAt(key string, s, e int) (Hit, bool) {
+	k := firstWords.index(key[s:e])
+	if k < 0 {
+		return Hit{}, false
+	}
+	for _, p := range phraseLists[k] {
+		if end, ok := matchRest(key, e, p.rest); ok {
+			return Hit{Cat: p.cat, Start: s, End: end, Strong: p.strong}, true
+		}
+	}
+	return Hit{}, false
 }
 
 // matchRest reports whether key continues at pos with the words rest, each
@@ -142,107 +194,4 @@ func FunctionWords(key string) (words, function int) {
 			function++
 		}
 	}
-}
-
-// Proclitics in UTF-8: و ف ب ل ك, and ال.
-const (
-	waw      = "\u0648"
-	feh      = "\u0641"
-	beh      = "\u0628"
-	lam      = "\u0644"
-	kaf      = "\u0643"
-	article  = "\u0627\u0644" // ال
-	lamLam   = "\u0644\u0644" // لل (ل + ال)
-	minStem  = 4              // bytes: a stripped stem keeps two Arabic letters
-	cliticSz = 2              // bytes of one proclitic letter
-)
-
-// isFunctionWord reports whether w, or w without its proclitics, is a
-// function word.
-func isFunctionWord(w string) bool {
-	if functionWords[w] {
-		return true
-	}
-	if len(w) < cliticSz+minStem || w[0] != 0xD9 && w[0] != 0xD8 {
-		return false // proclitics are all Arabic letters
-	}
-	// p1 runs over "no conjunction" and "after و/ف"; p2 likewise for ب ل ك.
-	for p1 := 0; p1 <= cliticSz; p1 += cliticSz {
-		if p1 > 0 && !strings.HasPrefix(w, waw) && !strings.HasPrefix(w, feh) {
-			break
-		}
-		for p2 := p1; p2 <= p1+cliticSz; p2 += cliticSz {
-			r := w[p2:]
-			if p2 > p1 && !strings.HasPrefix(w[p1:], beh) && !strings.HasPrefix(w[p1:], lam) && !strings.HasPrefix(w[p1:], kaf) {
-				break
-			}
-			if p2 > 0 && len(r) >= minStem && functionWords[r] {
-				return true
-			}
-			if strings.HasPrefix(r, article) || strings.HasPrefix(r, lamLam) {
-				// After ل the alef of ال is not written: ل + التي = للتي.
-				if stem := r[len(article):]; len(stem) >= minStem && articleWords[stem] {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// nextWord returns the byte span of the first word in key at or after i, or
-// (-1, -1) if there is none.
-func nextWord(key string, i int) (start, end int) {
-	for i < len(key) {
-		w, n := wordRune(key[i:])
-		if w {
-			break
-		}
-		i += n
-	}
-	if i >= len(key) {
-		return -1, -1
-	}
-	start = i
-	for i < len(key) {
-		w, n := wordRune(key[i:])
-		if !w {
-			break
-		}
-		i += n
-	}
-	return start, i
-}
-
-// asciiWord marks the ASCII bytes that are word characters.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	return t
-}()
-
-// wordStart reports whether s begins with a word character.
-func wordStart(s string) bool {
-	w, _ := wordRune(s)
-	return w
-}
-
-// wordRune reports whether s begins with a word character (a letter, digit
-// or combining mark of any script) and returns that character's length.
-func wordRune(s string) (bool, int) {
-	c := s[0]
-	if c < utf8.RuneSelf {
-		return asciiWord[c], 1
-	}
-	if (c == 0xD8 || c == 0xD9) && len(s) > 1 && s[1]&0xC0 == 0x80 {
-		// U+0600–067F: letters, tatweel, harakat, digits; not ، ؛ ؟ ٪ ٫ ٬ ٭.
-		r := rune(c&0x1F)<<6 | rune(s[1]&0x3F)
-		return 0x0610 <= r && r <= 0x061A || 0x0620 <= r && r <= 0x0669 || 0x066E <= r, 2
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r), n
 }

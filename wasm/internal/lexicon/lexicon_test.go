@@ -1,6 +1,7 @@
 package lexicon_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -198,5 +199,41 @@ func TestFindRawSpaces(t *testing.T) {
 	hits := lexicon.Find(key)
 	if len(hits) != 1 || key[hits[0].Start:hits[0].End] != "اقرا   ايضا" {
 		t.Errorf("Find(%q) = %v; want one hit on %q", key, hits, "اقرا   ايضا")
+	}
+}
+
+// TestScan checks that Scan finds what Find, FunctionWords and Coverage do,
+// on every test text, the benchmark page and every prefix and suffix of
+// its words.
+func TestScan(t *testing.T) {
+	texts := []string{
+		"", "،،، !!", "تابعونا على فيسبوك وتويتر", "جميع الحقوق محفوظة © 2020", "اقرأ\n\u00A0أيضا",
+		"الرئيسية | أخبار | رياضة | اقتصاد | فيديو", "شارك الوزير في المؤتمر الذي عقد أمس",
+		"وقال إن الحكومة التي تشكلت بعد الانتخابات ستعمل على ذلك، اقرأ أيضاً: شارك هذا الخبر",
+		"Share on facebook | Copyright © 2024 All Rights Reserved",
+	}
+	page := []rune(pageText())
+	for i := 0; i < 3000; i += 37 {
+		texts = append(texts, string(page[i:i+200]), string(page[:i%400]))
+	}
+	for _, text := range texts {
+		key := normalize.SearchKey(text)
+		prev := []lexicon.Hit{{Cat: lexicon.Ads, Start: 0, End: 1}}
+		c, hits := lexicon.Scan(prev, key)
+		words, fn := lexicon.FunctionWords(key)
+		found := lexicon.Find(key)
+		if c.Words != words || c.Function != fn {
+			t.Errorf("Scan(%q): got %d words, %d function; want %d, %d", key, c.Words, c.Function, words, fn)
+		}
+		if got, want := fmt.Sprint(hits[1:]), fmt.Sprint(found); got != want || hits[0] != prev[0] {
+			t.Errorf("Scan(%q): got hits %v; want %v after %v", key, hits, want, prev)
+		}
+		cov := 0.0
+		if c.Words > 0 {
+			cov = float64(c.Covered) / float64(c.Words)
+		}
+		if want := lexicon.Coverage(key, found); cov != want {
+			t.Errorf("Scan(%q): got coverage %v; want %v", key, cov, want)
+		}
 	}
 }

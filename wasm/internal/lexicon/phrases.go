@@ -226,11 +226,13 @@ type phrase struct {
 	strong bool
 }
 
-// phraseIndex maps a phrase's first word to its phrases, longest first.
-var phraseIndex = buildIndex()
+// firstWords indexes the phrases' first words; phraseLists[i] holds the
+// phrases whose first word has index i, longest first.
+var firstWords, phraseLists = buildIndex()
 
-func buildIndex() map[string][]phrase {
+func buildIndex() (wordTable, [][]phrase) {
 	idx := make(map[string][]phrase, 1024)
+	var order []string // first words in the order met, so the index is stable
 	seen := make(map[string]bool, 1024)
 	add := func(words []string, cat Category, strong bool) {
 		k := strings.Join(words, " ")
@@ -238,6 +240,9 @@ func buildIndex() map[string][]phrase {
 			return // a spelling variant that folds to an earlier phrase
 		}
 		seen[k] = true
+		if _, ok := idx[words[0]]; !ok {
+			order = append(order, words[0])
+		}
 		idx[words[0]] = append(idx[words[0]], phrase{rest: words[1:], cat: cat, strong: strong})
 	}
 	for _, t := range tables {
@@ -253,8 +258,11 @@ func buildIndex() map[string][]phrase {
 			}
 		}
 	}
-	for _, ps := range idx {
+	lists := make([][]phrase, len(order))
+	for i, w := range order {
+		ps := idx[w]
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.rest) - len(a.rest) })
+		lists[i] = ps
 	}
-	return idx
+	return newWordTable(order), lists
 }

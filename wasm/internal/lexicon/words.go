@@ -49,21 +49,73 @@ var functionLemmas = []string{
 	"علاوة", "بدلا",
 }
 
-// functionWords holds the folded lemmas; articleWords holds the lemmas that
-// start with ال, without it, for ل + الذي = للذي. A stem found only after
-// stripping ال must be in articleWords: ال marks a noun ("الوسط" = the
-// centre), so the article is no proclitic for prepositions.
-var functionWords, articleWords = buildFunctionWords()
+// Proclitics in UTF-8: و ف ب ل ك, and ال.
+const (
+	waw     = "\u0648"
+	feh     = "\u0641"
+	beh     = "\u0628"
+	lam     = "\u0644"
+	kaf     = "\u0643"
+	article = "\u0627\u0644" // ال
+	lamLam  = "\u0644\u0644" // لل (ل + ال)
+	minStem = 4              // bytes: a stripped stem keeps two Arabic letters
+)
 
-func buildFunctionWords() (words, withArticle map[string]bool) {
-	words = make(map[string]bool, len(functionLemmas))
-	withArticle = make(map[string]bool, 16)
-	for _, w := range functionLemmas {
-		k := normalize.SearchKey(w)
-		words[k] = true
-		if rest, ok := strings.CutPrefix(k, article); ok && len(rest) >= minStem {
-			withArticle[rest] = true
+// isFunctionWord reports whether w, or w without its proclitics, is a
+// function word.
+func isFunctionWord(w string) bool { return functionForms.has(w) }
+
+// functionForms holds every spelling FunctionWords counts: each folded
+// lemma as it is, and, when at least two letters remain, after one of و ف
+// and then one of ب ل ك (وفي، بهذه، وبين). A lemma that starts with ال is
+// also found behind ل with its alef dropped (للتي) and behind the other
+// proclitics (وللذين، بالتي); no other stem takes the article, because ال
+// marks a noun ("الوسط" = the centre, not وسط = amid).
+//
+// Listing the forms costs a few thousand short strings at init, cut from
+// one buffer, and saves up to five lookups a word, one per way of
+// stripping proclitics.
+var functionForms = newWordTable(buildFunctionForms())
+
+// Proclitic combinations, outermost first: a conjunction, then a
+// preposition.
+var (
+	conjunctions = [...]string{"", waw, feh}
+	prepositions = [...]string{"", beh, lam, kaf}
+)
+
+// buildFunctionForms returns the forms functionForms holds; spellings that
+// fold together give the same forms twice.
+func buildFunctionForms() []string {
+	var buf []byte
+	var ends []int
+	for _, lemma := range functionLemmas {
+		k := normalize.SearchKey(lemma)
+		buf = append(buf, k...)
+		ends = append(ends, len(buf))
+		var bodies [2]string
+		if len(k) >= minStem {
+			bodies[0] = k
+		}
+		if stem, ok := strings.CutPrefix(k, article); ok && len(stem) >= minStem {
+			bodies[1] = lamLam + stem
+		}
+		for _, body := range bodies {
+			if body == "" {
+				continue
+			}
+			for _, c := range conjunctions {
+				for _, p := range prepositions {
+					buf = append(append(append(buf, c...), p...), body...)
+					ends = append(ends, len(buf))
+				}
+			}
 		}
 	}
-	return words, withArticle
+	all := string(buf)
+	forms := make([]string, len(ends))
+	for i, start := 0, 0; i < len(ends); i++ {
+		forms[i], start = all[start:ends[i]], ends[i]
+	}
+	return forms
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dates"
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/internal/segment"
 	"golang.org/x/net/html"
@@ -127,21 +128,32 @@ func keyOf(s string) string {
 // separators split a <title> into the headline and the site's name.
 var separators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " / ", " • ", " · "}
 
+// split is a title cut at a separator into the rest and one end part.
+type split struct{ rest, end string }
+
+// splits returns, for every separator in t, t without its last part and
+// then without its first part.
+func splits(t string) []split {
+	var out []split
+	for _, sep := range separators {
+		parts := strings.Split(t, sep)
+		if n := len(parts); n >= 2 {
+			out = append(out,
+				split{strings.Join(parts[:n-1], sep), parts[n-1]},
+				split{strings.Join(parts[1:], sep), parts[0]})
+		}
+	}
+	return out
+}
+
 // cut removes the site's name from either end of a title.
 func cut(title, site string) string {
 	t := strings.Join(strings.Fields(title), " ")
-	sk := keyOf(site)
-	for _, sep := range separators {
-		parts := strings.Split(t, sep)
-		if len(parts) < 2 {
-			continue
-		}
-		first, last := parts[0], parts[len(parts)-1]
-		switch {
-		case sk != "" && matchesSite(keyOf(last), sk):
-			return strings.Join(parts[:len(parts)-1], sep)
-		case sk != "" && matchesSite(keyOf(first), sk):
-			return strings.Join(parts[1:], sep)
+	if sk := keyOf(site); sk != "" {
+		for _, s := range splits(t) {
+			if matchesSite(keyOf(s.end), sk) {
+				return s.rest
+			}
 		}
 	}
 	return t
@@ -249,19 +261,11 @@ func partShown(metas []string, blocks []classify.Block) string {
 // siteFromTitle guesses the site's name as the affix that <title> and
 // og:title share but the headline does not.
 func (p *Page) siteFromTitle(title string) string {
-	t := strings.Join(strings.Fields(p.doc.Title), " ")
-	tk := keyOf(title)
-	for _, sep := range separators {
-		parts := strings.Split(t, sep)
-		if len(parts) < 2 {
-			continue
-		}
-		first, last := parts[0], parts[len(parts)-1]
-		if tk != "" && keyOf(strings.Join(parts[:len(parts)-1], sep)) == tk {
-			return last
-		}
-		if tk != "" && keyOf(strings.Join(parts[1:], sep)) == tk {
-			return first
+	if tk := keyOf(title); tk != "" {
+		for _, s := range splits(strings.Join(strings.Fields(p.doc.Title), " ")) {
+			if keyOf(s.rest) == tk {
+				return s.end
+			}
 		}
 	}
 	return ""
@@ -356,9 +360,6 @@ func machine(d dates.Date) string {
 	return d.String()
 }
 
-// updatedLabels mark a visible date as the modification date.
-var updatedLabels = []string{"تحديث", "محدث", "محدثه", "updated", "update", "modified", "اخر تعديل"}
-
 // visibleDates reads the date lines around the head of the article.
 func visibleDates(blocks []classify.Block, ti int, now time.Time) (pub, mod string) {
 	lo, hi := window(blocks, ti)
@@ -379,12 +380,7 @@ func visibleDates(blocks []classify.Block, ti int, now time.Time) (pub, mod stri
 			// between the date and its time («28 آب 2013، آخر تحديث 14:00»).
 			label := normalize.SearchKey(b.Text[prev:m.End])
 			prev = m.End
-			updated := false
-			for _, l := range updatedLabels {
-				if strings.Contains(label, l) {
-					updated = true
-				}
-			}
+			updated := lexicon.UpdateLabel(label)
 			switch {
 			case updated && mod == "":
 				mod = m.Date.String()
@@ -446,15 +442,12 @@ func inMenu(n *dom.Node) bool {
 	return false
 }
 
-// homeWords are breadcrumb roots, not sections.
-var homeWords = map[string]bool{"الرئيسيه": true, "الصفحه الرئيسيه": true, "home": true, "الرئيسي": true}
-
 func (p *Page) breadcrumb(title string) string {
 	crumbs := p.crumbs
 	tk := keyOf(title)
 	for i := len(crumbs) - 1; i >= 0; i-- {
 		k := keyOf(crumbs[i])
-		if k == "" || homeWords[k] || k == tk || len(strings.Fields(k)) > 6 {
+		if k == "" || lexicon.IsHome(k) || k == tk || len(strings.Fields(k)) > 6 {
 			continue
 		}
 		return crumbs[i]

@@ -35,15 +35,12 @@ func decodeBytes(b []byte) (rune, int) {
 	return utf8.DecodeRune(b)
 }
 
-// plainLetter reports whether the two bytes c, c1 (c is 0xD8 or 0xD9)
-// encode an Arabic letter U+0621–063A or U+0641–064A: the letters no rule
-// touches in display text.
+// plainLetter reports whether the two bytes c, c1 encode an Arabic letter
+// U+0621–063A (D8 A1–BA) or U+0641–064A (D9 81–8A): the letters no rule
+// touches in display text. It compares the bytes as they are, without
+// decoding, because it runs on every letter.
 func plainLetter(c, c1 byte) bool {
-	if c1&0xC0 != 0x80 {
-		return false
-	}
-	r := rune(c&0x1F)<<6 | rune(c1&0x3F)
-	return 0x0621 <= r && r <= 0x063A || 0x0641 <= r && r <= 0x064A
+	return c == 0xD8 && c1-0xA1 <= 0xBA-0xA1 || c == 0xD9 && c1-0x81 <= 0x8A-0x81
 }
 
 // asciiSpace marks the ASCII bytes Display turns into a word gap.
@@ -191,7 +188,11 @@ func nfcSafe(r rune) bool {
 		0x0671 <= r && r <= 0x06D5, 0x06E5 <= r && r <= 0x06E6, 0x06EE <= r && r <= 0x06FF,
 		0x0750 <= r && r <= 0x077F, 0x200C <= r && r <= 0x200D, 0x2010 <= r && r <= 0x2027,
 		0x2030 <= r && r <= 0x205E, 0x20A0 <= r && r <= 0x20C0, 0xFB50 <= r && r <= 0xFDFF,
-		0xFE70 <= r && r <= 0xFEFE, 0x1F300 <= r && r <= 0x1FAFF, r == 0xFFFD:
+		0xFE70 <= r && r <= 0xFEFE, 0x1F300 <= r && r <= 0x1FAFF, r == 0xFFFD,
+		// Cyrillic, and the arrows, box drawing, geometric shapes and
+		// dingbats that text browsers use as bullets (□ ● ☆ ➤).
+		0x0400 <= r && r <= 0x0482, 0x048A <= r && r <= 0x052F, 0x2190 <= r && r <= 0x21FF,
+		0x2500 <= r && r <= 0x27BF:
 		return true
 	}
 	return false

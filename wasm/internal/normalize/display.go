@@ -84,7 +84,7 @@ func cleanPrefix(s string) int {
 			i++
 			continue
 		}
-		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) && plainLetter(c, s[i+1]) {
+		if i+1 < len(s) && plainLetter(c, s[i+1]) {
 			i += 2 // the bulk of Arabic text, without the general decode
 			continue
 		}
@@ -98,10 +98,7 @@ func cleanPrefix(s string) int {
 		}
 		i += n
 	}
-	if i > 0 && s[i-1] == ' ' {
-		i-- // a trailing space, or one before the first change, is pending
-	}
-	return i
+	return cleanEnd(s, i) // a trailing space, or one before the first change, is pending
 }
 
 // cleanRune reports whether Display copies r unchanged whatever surrounds it
@@ -143,7 +140,7 @@ func display(dst []byte, start int, s string, i int, arabic, expand bool) ([]byt
 			i++
 			continue
 		}
-		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) && plainLetter(c, s[i+1]) {
+		if i+1 < len(s) && plainLetter(c, s[i+1]) {
 			// The bulk of Arabic text, without the general decode.
 			if pending {
 				dst = append(dst, ' ')

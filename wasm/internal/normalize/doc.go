@@ -9,7 +9,9 @@
 // that "اقرأ أيضاً" and "اقرا ايضا" give the same key.
 //
 // Display and SearchKey are hand-written byte loops because they run on every
-// block inside the wasm module; the individual foldings are also exposed as
+// block inside the wasm module (SearchKey folds text that is already clean
+// in the same pass that checks it, and looks the Arabic block up in a
+// table); the individual foldings are also exposed as
 // transform.Transformers (RemoveHarakat, RemoveTatweel, FoldAlef,
 // ASCIIDigits) for callers that compose them with transform.Chain. Both give
 // the same result where they overlap.
