@@ -24,7 +24,7 @@ const maxWords = 8
 // «حوار: آسيا العتروس», and whether the line is a byline.
 func Parse(line string) (string, bool) {
 	t := strings.TrimSpace(line)
-	if t == "" || len(strings.Fields(t)) > maxWords {
+	if t == "" || strings.Count(t, " ") >= maxWords*2 || len(strings.Fields(t)) > maxWords {
 		return "", false
 	}
 	for _, l := range labels {
@@ -50,7 +50,7 @@ func Parse(line string) (string, bool) {
 // «--(بترا)», «(رويترز)» or «المصدر: وكالات», and whether the line is one.
 func Credit(line string) (string, bool) {
 	t := strings.TrimSpace(line)
-	if t == "" || len(strings.Fields(t)) > 4 {
+	if t == "" || strings.Count(t, " ") >= 8 || len(strings.Fields(t)) > 4 {
 		return "", false
 	}
 	if rest, ok := strings.CutPrefix(t, "المصدر"); ok {

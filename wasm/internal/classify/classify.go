@@ -98,14 +98,14 @@ type node struct {
 type stats struct {
 	m     map[*dom.Node]*node
 	order []*dom.Node
+	hints hintCache
 }
 
 func (s *stats) get(n *dom.Node) *node {
 	st := s.m[n]
 	if st == nil {
-		st = &node{}
-		st.weight, st.neg = hintOf(n)
-		st.unlikely = unlikely(n)
+		h := s.hints.of(n)
+		st = &node{weight: h.weight, neg: h.neg, unlikely: h.unlikely}
 		s.m[n] = st
 		s.order = append(s.order, n)
 	}
@@ -166,7 +166,7 @@ func bodyRunes(blocks []Block) int {
 }
 
 func classify(blocks []Block, jsonldBody string, strict bool) Result {
-	st := &stats{m: map[*dom.Node]*node{}}
+	st := &stats{m: map[*dom.Node]*node{}, hints: hintCache{}}
 	for i := range blocks {
 		b := &blocks[i]
 		sentence := isSentence(b)

@@ -43,49 +43,68 @@ var (
 	likelyHints = []string{"article", "body", "content", "main", "story", "entry", "post", "text"}
 )
 
-// unlikely reports whether n is named as chrome and not as content.
-func unlikely(n *dom.Node) bool {
-	s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
-	if len(s) == 1 {
-		return false
-	}
-	for _, h := range unlikelyHints {
-		if strings.Contains(s, h) {
-			for _, l := range likelyHints {
-				if strings.Contains(s, l) {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
+// hint is what an element's class and id say about it.
+type hint struct {
+	weight   int
+	neg      string
+	unlikely bool
 }
 
-// hintOf returns the class/id weight of n and the negative hint that
-// matched, if any. Weights follow Readability: ±25 a side.
-func hintOf(n *dom.Node) (weight int, neg string) {
-	s := n.Attr("class") + " " + n.Attr("id")
-	if len(s) == 1 {
-		return 0, ""
-	}
-	s = strings.ToLower(s)
-	for _, h := range negativeHints {
-		if strings.Contains(s, h) {
-			neg = h
-			weight -= 25
-			break
-		}
-	}
-	for _, h := range positiveHints {
-		if strings.Contains(s, h) {
-			weight += 25
-			break
-		}
+// hintCache memoizes hints by the raw class and id: pages repeat the same
+// few class names on hundreds of elements.
+type hintCache map[[2]string]hint
+
+// of returns the hint of n.
+func (c hintCache) of(n *dom.Node) hint {
+	key := [2]string{n.Attr("class"), n.Attr("id")}
+	h, ok := c[key]
+	if !ok {
+		h = hintOf(key[0] + " " + key[1])
+		c[key] = h
 	}
 	if strings.Contains(strings.ToLower(n.Attr("itemprop")), "articlebody") ||
 		strings.Contains(strings.ToLower(n.Attr("property")), "articlebody") {
-		weight += 50
+		h.weight += 50
 	}
-	return weight, neg
+	return h
+}
+
+// hintOf reads the class and id words s. Weights follow Readability:
+// ±25 a side. An element is unlikely when it is named as chrome and not
+// as content.
+func hintOf(s string) hint {
+	var h hint
+	if len(s) == 1 {
+		return h
+	}
+	s = strings.ToLower(s)
+	for _, n := range negativeHints {
+		if strings.Contains(s, n) {
+			h.neg = n
+			h.weight -= 25
+			break
+		}
+	}
+	likely := false
+	for _, p := range positiveHints {
+		if strings.Contains(s, p) {
+			h.weight += 25
+			break
+		}
+	}
+	for _, l := range likelyHints {
+		if strings.Contains(s, l) {
+			likely = true
+			break
+		}
+	}
+	if !likely {
+		for _, u := range unlikelyHints {
+			if strings.Contains(s, u) {
+				h.unlikely = true
+				break
+			}
+		}
+	}
+	return h
 }

@@ -57,7 +57,10 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 		if c.Type != dom.Element {
 			continue
 		}
-		cl := strings.ToLower(c.Attr("class") + " " + c.Attr("id"))
+		var cl string
+		if c.HasAttr("class") || c.HasAttr("id") {
+			cl = strings.ToLower(c.Attr("class") + " " + c.Attr("id"))
+		}
 		switch c.Tag {
 		case atom.Meta:
 			v := c.Attr("content")
@@ -136,8 +139,15 @@ func isAuthor(n *dom.Node, cl string) bool {
 }
 
 func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(strings.ToLower(list)) {
-		if f == tok {
+	for list != "" {
+		var f string
+		i := strings.IndexAny(list, " \t\n\r\f")
+		if i < 0 {
+			f, list = list, ""
+		} else {
+			f, list = list[:i], list[i+1:]
+		}
+		if len(f) == len(tok) && strings.EqualFold(f, tok) {
 			return true
 		}
 	}
