@@ -22,7 +22,7 @@ var (
 		"author", "byline", "writer", "meta", "caption", "credit", "copyright",
 		"newsletter", "subscribe", "follow", "print", "rating", "poll", "weather",
 		"prayer", "currency", "ticker", "breaking", "masthead", "login", "search",
-		"modal", "popup", "cookie", "inject", "recommend", "read-also", "readalso",
+		"modal", "popup", "cookie", "recommend", "read-also", "readalso",
 		"see-also", "pagination", "pager", "gallery", "advert", "ads-", "-ads",
 		"adsense", "outbrain", "taboola", "subtitle", "toolbar", "tools",
 		"publish-date", "date", "timestamp", "source", "nav", "skip",

@@ -130,7 +130,7 @@ func isAuthor(n *dom.Node, cl string) bool {
 	if hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author") {
 		return true
 	}
-	for _, h := range []string{"byline", "author", "writer", "writeby", "kateb"} {
+	for _, h := range []string{"byline", "author", "writer", "kateb"} {
 		if strings.Contains(cl, h) && !strings.Contains(cl, "box") && !strings.Contains(cl, "bio") {
 			return true
 		}
