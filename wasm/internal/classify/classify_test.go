@@ -103,3 +103,20 @@ func TestNoArticle(t *testing.T) {
 		t.Errorf("a menu-only page gave a body: %q", body(r))
 	}
 }
+
+func TestBoldCrosshead(t *testing.T) {
+	r := run(`<div class="article-body"><p>`+art1+`</p><p><strong>موقف المعارضة</strong></p><p>`+art2+`</p>
+<p><b>وقال الوزير: هل هذه هي النهاية؟</b></p><p>`+art3+`</p></div>`, "")
+	kinds := map[string]segment.Kind{}
+	for _, b := range r.Blocks {
+		if b.Body {
+			kinds[b.Text] = b.Kind
+		}
+	}
+	if k, ok := kinds["موقف المعارضة"]; !ok || k != segment.Heading {
+		t.Errorf("bold short line: kind %v (in body %v); want a heading", k, ok)
+	}
+	if k := kinds["وقال الوزير: هل هذه هي النهاية؟"]; k != segment.Para {
+		t.Errorf("bold sentence: kind %v; want a paragraph", k)
+	}
+}

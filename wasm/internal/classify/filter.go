@@ -26,6 +26,8 @@ const (
 	// leadReach is how many blocks above the body a lead-image caption
 	// may stand.
 	leadReach = 6
+	// crossheadWords bounds a bold line read as a crosshead.
+	crossheadWords = 12
 )
 
 // include returns the set of elements whose blocks are candidates for the
@@ -102,6 +104,13 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool, top *dom.Node) {
 				first = i
 			}
 			last = i
+		}
+	}
+	// A short bold line inside the body that ends no sentence is a
+	// crosshead that the CMS set as a bold paragraph.
+	for i := first; first >= 0 && i < last; i++ {
+		if b := &blocks[i]; b.Body && i > first && b.Kind == segment.Para && b.Bold && b.Words <= crossheadWords && !endsSentence(b.Text) {
+			b.Kind, b.Level = segment.Heading, 2
 		}
 	}
 	// The lead image's caption stands just above the body, often beside
