@@ -119,11 +119,9 @@ func resolve(ref, base string) string {
 	return b.ResolveReference(r).String()
 }
 
-// keyOf is the comparison form of a title: its search key with white
-// space collapsed.
-func keyOf(s string) string {
-	return strings.Join(strings.Fields(normalize.SearchKey(s)), " ")
-}
+// keyOf is the comparison form of a title: its search key, which also
+// collapses white space, as classify's Block.Key does.
+func keyOf(s string) string { return normalize.SearchKey(s) }
 
 // separators split a <title> into the headline and the site's name.
 var separators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " / ", " • ", " · "}
@@ -238,7 +236,7 @@ func partShown(metas []string, blocks []classify.Block) string {
 	shown := make(map[string]bool, len(blocks))
 	for i := range blocks {
 		if blocks[i].Words <= 30 {
-			shown[keyOf(blocks[i].Text)] = true
+			shown[blocks[i].Key] = true
 		}
 	}
 	for _, m := range metas {
@@ -276,7 +274,7 @@ func (p *Page) siteFromTitle(title string) string {
 func titleIndex(blocks []classify.Block, title string) int {
 	tk := keyOf(title)
 	for i := range blocks {
-		if tk != "" && keyOf(blocks[i].Text) == tk {
+		if tk != "" && blocks[i].Key == tk {
 			return i
 		}
 	}
