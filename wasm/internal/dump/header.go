@@ -76,7 +76,36 @@ func inner(lines []line, i, start, end int) bool {
 	if !l.chrome() && l.endStop && l.words >= 3 {
 		return true
 	}
+	if crosshead(lines, i) {
+		return true
+	}
 	return l.words >= interiorLong && !l.lead && l.boiler < boilerCover && l.running
+}
+
+// crossheadWords bounds an in-body subheading.
+const crossheadWords = 6
+
+// crosshead reports a short unpunctuated line set between two paragraphs
+// of the body: a subheading. A caption differs by its place, under an
+// image's alt text rather than under prose, and a teaser by being repeated
+// elsewhere in the dump.
+func crosshead(lines []line, i int) bool {
+	l := &lines[i]
+	if l.words == 0 || l.words > crossheadWords || l.endStop || l.arabic == 0 || l.chrome() || l.repeated > 0 || l.date != dateNone {
+		return false
+	}
+	return neighbourProse(lines, i, -1) && neighbourProse(lines, i, 1)
+}
+
+// neighbourProse reports whether the nearest non-empty line in direction
+// step is a paragraph of prose that ends a sentence.
+func neighbourProse(lines []line, i, step int) bool {
+	for j := i + step; j >= 0 && j < len(lines); j += step {
+		if lines[j].text != "" {
+			return lines[j].prose && lines[j].endStop
+		}
+	}
+	return false
 }
 
 // nonEmptyBefore appends up to n non-empty lines above line i to dst,
