@@ -1,11 +1,3 @@
-// Package segment cuts a page's tree into candidate blocks of text.
-//
-// A block ends at every block-level element boundary and at every <br>, so
-// that a paragraph built from <br>-separated lines yields one block a line.
-// Inline markup (links, emphasis, spans, unknown tags) stays inside its
-// block, and the characters under links are counted for link density.
-// Hidden elements and non-content elements (scripts, forms, buttons,
-// embedded frames) give no blocks.
 package segment
 
 import (
