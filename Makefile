@@ -28,7 +28,9 @@ demo:
 bench:
 	$(GO) test ./wasm/... -run '^$$' -bench . -benchmem -count=1
 
-## check: formatting, tidy go.mod, vet and tests, as CI runs them.
+## check: formatting, tidy go.mod, vet, tests and the wasip1 build, then
+## a clean tree: nothing the checks ran may have changed a tracked file.
 check: test
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt needed"; exit 1; }
 	$(GO) mod tidy -diff
+	git diff --exit-code
