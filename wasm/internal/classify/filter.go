@@ -206,11 +206,11 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 
 // boilerplate matches the phrase lexicon on the block's search key.
 func boilerplate(b *Block) string {
-	hits := lexicon.Find(b.Key)
+	c, hits := lexicon.Scan(nil, b.Key)
 	if len(hits) == 0 {
 		return ""
 	}
-	cov := lexicon.Coverage(b.Key, hits)
+	cov := float64(c.Covered) / float64(c.Words) // a hit holds a word: Words > 0
 	for _, h := range hits {
 		if h.Strong && (b.Words <= chromeWords || cov >= 0.3 || len(hits) >= 2) {
 			return "boilerplate:" + h.Cat.String()

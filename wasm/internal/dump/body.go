@@ -108,7 +108,7 @@ func findBody(lines []line) (start, end int) {
 		l := &lines[i]
 		w := l.weight()
 		// Prose under a copyright notice is the site's own blurb.
-		if l.cat == catCopyright && l.boilerHeavy() {
+		if l.cat == lexicon.Copyright && l.boilerHeavy() {
 			footer = true
 		} else if footer && w > 0 {
 			w /= 2

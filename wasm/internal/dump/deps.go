@@ -1,8 +1,7 @@
 package dump
 
-// This file is the package's only contact with the helper packages: the
-// search key (normalize), boilerplate phrases and function words (lexicon)
-// and dates in free text (dates).
+// This file holds the package's use of lexicon's phrase scan and of dates
+// in free text.
 
 import (
 	"time"
@@ -20,19 +19,6 @@ type boilerInfo struct {
 	cov    float64          // share of the line's words inside phrases
 	cat    lexicon.Category // category of the first strong phrase, else of the first phrase
 }
-
-// The categories the body search treats apart: headings of lists that end
-// an article, and the copyright notice that opens the footer.
-const (
-	catRelated   = lexicon.Related
-	catPopular   = lexicon.Popular
-	catComments  = lexicon.Comments
-	catCopyright = lexicon.Copyright
-)
-
-func searchKey(s string) string { return normalize.SearchKey(s) }
-
-func appendSearchKey(dst []byte, s string) []byte { return normalize.AppendSearchKey(dst, s) }
 
 // boilerplate sums up the phrases in key and counts its function words
 // (as lexicon.FunctionWords), in one pass. hits is scratch space for the
@@ -95,5 +81,5 @@ func dateOf(text string) (dateKind, int) {
 
 // updated reports that the text before a date ends in an update label.
 func updated(before string) bool {
-	return before != "" && lexicon.UpdateLabel(searchKey(before))
+	return before != "" && lexicon.UpdateLabel(normalize.SearchKey(before))
 }

@@ -3,6 +3,7 @@ package dump
 import (
 	"github.com/nazif/nazif/wasm/internal/byline"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
+	"github.com/nazif/nazif/wasm/internal/normalize"
 )
 
 // Prose thresholds, on the share of Arabic function words among a line's
@@ -39,7 +40,7 @@ func scan(lines []line) {
 	ends := make([]int, len(lines))
 	for i := range lines {
 		if lines[i].letters > 0 {
-			buf = appendSearchKey(buf, lines[i].text)
+			buf = normalize.AppendSearchKey(buf, lines[i].text)
 		}
 		ends[i] = len(buf)
 	}
@@ -121,7 +122,7 @@ func (l *line) chrome() bool { return l.furniture() || l.boilerHeavy() }
 // heading reports a short line that is all boilerplate naming a list of
 // other articles or the comments.
 func (l *line) heading() bool {
-	return l.words <= 5 && l.boiler >= boilerCover && (l.cat == catRelated || l.cat == catPopular || l.cat == catComments)
+	return l.words <= 5 && l.boiler >= boilerCover && (l.cat == lexicon.Related || l.cat == lexicon.Popular || l.cat == lexicon.Comments)
 }
 
 // nested reports a line indented like a list or a blockquote, as opposed to

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nazif/nazif/wasm/internal/lexicon"
+	"github.com/nazif/nazif/wasm/internal/normalize"
 )
 
 const (
@@ -43,7 +44,7 @@ func crumbs(text string) []string {
 			break
 		}
 		if p := trim(rest[:cut]); p != "" {
-			if len(parts) == 0 && !lexicon.IsHome(searchKey(p)) {
+			if len(parts) == 0 && !lexicon.IsHome(normalize.SearchKey(p)) {
 				return nil // the first crumb decides: spare splitting the rest
 			}
 			parts = append(parts, p)

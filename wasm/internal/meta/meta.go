@@ -13,7 +13,6 @@ import (
 	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/internal/segment"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -55,7 +54,7 @@ func (p *Page) Resolve(blocks []classify.Block, pageURL string, now time.Time) M
 	m.Published, m.Modified = p.dates(blocks, ti, m.URL, pageURL, now)
 	m.Section = p.section(blocks, ti, m.Title)
 	m.Author = p.author(blocks, ti, m.Site)
-	m.Description = unescapeTwice(firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description))
+	m.Description = firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description)
 	m.Image = resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
 	return m
 }
@@ -304,38 +303,31 @@ func window(blocks []classify.Block, ti int) (lo, hi int) {
 
 // dates resolves the publication and modification dates.
 func (p *Page) dates(blocks []classify.Block, ti int, canonical, pageURL string, now time.Time) (pub, mod string) {
-	pubSources := []string{
-		p.LD.Published,
-		p.tags.get("article:published_time", "og:published_time", "datepublished", "pubdate",
-			"publishdate", "publish-date", "publication_date", "dc.date.issued", "dc.date",
-			"dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
-			"article.published", "originalpublicationdate", "date"),
-		p.itemText("datePublished"), p.itemText("dc:date"), p.itemText("dc:created"),
-		p.itemText("dcterms:created"), p.pubTime,
-	}
-	for _, s := range pubSources {
-		if d, ok := dates.ParseMachine(s); ok {
-			pub = machine(d)
-			break
-		}
-	}
-	modSources := []string{
-		p.LD.Modified,
-		p.tags.get("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"),
-		p.itemText("dateModified"),
-	}
-	for _, s := range modSources {
-		if d, ok := dates.ParseMachine(s); ok {
-			mod = machine(d)
-			break
-		}
-	}
-	vpub, vmod := visibleDates(blocks, ti, now)
-	if pub == "" {
-		pub = vpub
-	}
-	if mod == "" {
-		mod = vmod
+	// Sources are read lazily, in order: most pages stop at the first.
+	pub = machineDate(
+		func() string { return p.LD.Published },
+		func() string {
+			return p.tags.get("article:published_time", "og:published_time", "datepublished", "pubdate",
+				"publishdate", "publish-date", "publication_date", "dc.date.issued", "dc.date",
+				"dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+				"article.published", "originalpublicationdate", "date")
+		},
+		func() string { return p.itemText("datePublished") },
+		func() string { return p.itemText("dc:date") },
+		func() string { return p.itemText("dc:created") },
+		func() string { return p.itemText("dcterms:created") },
+		func() string { return p.pubTime },
+	)
+	mod = machineDate(
+		func() string { return p.LD.Modified },
+		func() string {
+			return p.tags.get("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified")
+		},
+		func() string { return p.itemText("dateModified") },
+	)
+	if pub == "" || mod == "" {
+		vpub, vmod := visibleDates(blocks, ti, now)
+		pub, mod = firstOf(pub, vpub), firstOf(mod, vmod)
 	}
 	if pub == "" {
 		for _, u := range []string{canonical, pageURL} {
@@ -346,6 +338,16 @@ func (p *Page) dates(blocks []classify.Block, ti int, canonical, pageURL string,
 		}
 	}
 	return pub, mod
+}
+
+// machineDate returns the first source that parses as a machine date.
+func machineDate(sources ...func() string) string {
+	for _, src := range sources {
+		if d, ok := dates.ParseMachine(src()); ok {
+			return machine(d)
+		}
+	}
+	return ""
 }
 
 // machine formats a machine-readable date. Midnight exactly is how CMSs
@@ -554,15 +556,6 @@ func cleanAuthor(a string) string {
 		return name
 	}
 	return a
-}
-
-// unescapeTwice decodes entities that a CMS escaped twice («&amp;nbsp;»
-// arrives as «&nbsp;» after the attribute is decoded once).
-func unescapeTwice(s string) string {
-	if strings.Contains(s, "&") && strings.Contains(s, ";") {
-		return html.UnescapeString(s)
-	}
-	return s
 }
 
 // withoutDates cuts a line at its first date: a byline is often set on

@@ -6,6 +6,7 @@ import (
 
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/segment"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -17,11 +18,20 @@ func (t tags) get(keys ...string) string {
 	for _, k := range keys {
 		for _, v := range t[k] {
 			if v = strings.TrimSpace(v); v != "" {
-				return v
+				return unescapeTwice(v)
 			}
 		}
 	}
 	return ""
+}
+
+// unescapeTwice decodes entities that a CMS escaped twice («&amp;nbsp;»
+// arrives as «&nbsp;» after the attribute is decoded once).
+func unescapeTwice(s string) string {
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		return html.UnescapeString(s)
+	}
+	return s
 }
 
 // index is everything metadata reads from the tree, gathered in one walk
