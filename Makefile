@@ -2,18 +2,43 @@
 GO ?= go
 SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 
-.PHONY: all test eval demo bench wasm-build check
+.PHONY: all test eval demo bench wasm wasm-build wasm-check check
 
 all: test
 
-## test: every test, plus the wasip1 build of the guest packages.
-test: wasm-build
+## test: every test, the wasip1 build of the guest packages, and the check
+## that the committed nazif.wasm is what the sources build.
+test: wasm-build wasm-check
 	$(GO) vet ./...
 	$(GO) test ./...
 
 ## wasm-build: the guest packages must compile for GOOS=wasip1.
 wasm-build:
 	GOOS=wasip1 GOARCH=wasm $(GO) build ./wasm/...
+
+## wasm: rebuild wasm/module/nazif.wasm from wasm/reactor. The build is
+## reproducible: -trimpath drops paths, -buildvcs=false the commit, and an
+## empty GOFLAGS keeps the caller's flags out.
+WASM_BUILD = GOFLAGS= GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -buildvcs=false
+wasm:
+	$(WASM_BUILD) -o wasm/module/nazif.wasm ./wasm/reactor
+	$(GO) env GOVERSION > wasm/module/go.version
+
+## wasm-check: rebuild nazif.wasm and fail if it differs from the committed
+## one. Only a Go of the version recorded in go.version builds the same
+## bytes, so with another Go this says so and checks nothing.
+wasm-check:
+	@want=$$(cat wasm/module/go.version); have=$$($(GO) env GOVERSION); \
+	if [ "$$want" != "$$have" ]; then \
+		echo "wasm-check: SKIPPED: nazif.wasm was built by $$want, this is $$have"; \
+	else \
+		tmp=$$(mktemp -d) && $(WASM_BUILD) -o $$tmp/nazif.wasm ./wasm/reactor && \
+		if cmp -s $$tmp/nazif.wasm wasm/module/nazif.wasm; then \
+			echo "wasm-check: nazif.wasm is up to date ($$have)"; rm -rf $$tmp; \
+		else \
+			echo "wasm-check: wasm/module/nazif.wasm is stale: run make wasm and commit it"; rm -rf $$tmp; exit 1; \
+		fi; \
+	fi
 
 ## eval: the per-page score table on the corpus (HTML and text dumps).
 eval:

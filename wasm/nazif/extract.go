@@ -1,7 +1,9 @@
 package nazif
 
 import (
+	"errors"
 	"strings"
+	"time"
 
 	"golang.org/x/text/transform"
 
@@ -22,6 +24,8 @@ var (
 	ErrEmpty = decode.ErrEmpty
 	// ErrNotText: the input is binary (an image, a PDF, an archive …).
 	ErrNotText = decode.ErrNotText
+	// ErrTimeout: Options.Deadline passed before the page was cleaned.
+	ErrTimeout = errors.New("nazif: deadline exceeded")
 )
 
 // Extract cleans one page. input is the raw page: HTML in any common
@@ -30,20 +34,36 @@ var (
 // other page gives an Article, whose Blocks are empty when the page holds
 // no article.
 //
-// Extract is safe for concurrent use; it reads no clock, file or network.
+// Extract is safe for concurrent use. It reads no file or network, and
+// reads the clock only to honour Options.Deadline.
 func Extract(input []byte, opts Options) (Article, error) {
+	dl := deadline(opts.Deadline)
 	dec, err := decode.Decode(input, opts.Charset)
 	if err != nil {
 		return Article{}, err
 	}
+	if dl.passed() {
+		return Article{}, ErrTimeout
+	}
 	var d draft
 	if dec.Kind == decode.HTML {
-		d = fromHTML(dec.Text, opts)
+		d, err = fromHTML(dec.Text, opts, dl)
 	} else {
 		d = fromDump(dec.Text, opts)
 	}
+	if err != nil || dl.passed() {
+		return Article{}, ErrTimeout
+	}
 	d.warnings = append(dec.Warnings, d.warnings...)
 	return d.finish(opts), nil
+}
+
+// deadline is Options.Deadline; the zero value never passes.
+type deadline time.Time
+
+func (dl deadline) passed() bool {
+	t := time.Time(dl)
+	return !t.IsZero() && !time.Now().Before(t)
 }
 
 // draft is an article before normalization: raw page text.
@@ -55,10 +75,24 @@ type draft struct {
 	warnings []string
 }
 
-func fromHTML(text string, opts Options) draft {
-	doc := dom.Parse(text)
+func fromHTML(text string, opts Options, dl deadline) (draft, error) {
+	var stop func() bool
+	if !time.Time(dl).IsZero() {
+		stop = dl.passed
+	}
+	doc, done := dom.ParseUntil(text, stop)
+	if !done || dl.passed() {
+		return draft{}, ErrTimeout
+	}
 	page := meta.Read(doc)
-	res := classify.Classify(classify.Features(segment.Blocks(doc.Root)), page.LD.Body)
+	blocks := classify.Features(segment.Blocks(doc.Root))
+	if dl.passed() {
+		return draft{}, ErrTimeout
+	}
+	res := classify.Classify(blocks, page.LD.Body)
+	if dl.passed() {
+		return draft{}, ErrTimeout
+	}
 	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now)}
 	if d.URL == "" {
 		d.URL = opts.URL
@@ -81,7 +115,7 @@ func fromHTML(text string, opts Options) draft {
 	if res.Top == nil {
 		d.warnings = append(d.warnings, "no article body found")
 	}
-	return d
+	return d, nil
 }
 
 func kindOf(k segment.Kind) Kind {

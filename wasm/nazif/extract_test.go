@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,26 @@ func TestExtractErrors(t *testing.T) {
 		_, err := nazif.Extract(c.input, nazif.Options{})
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: error %v; want %v", c.name, err, c.want)
+		}
+	}
+}
+
+// TestDeadline: a deadline that has passed stops Extract with ErrTimeout,
+// on HTML and dumps alike; a distant one changes nothing in the result.
+func TestDeadline(t *testing.T) {
+	for _, p := range corpus(t)[:2] {
+		in, err := os.ReadFile(p.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = nazif.Extract(in, nazif.Options{Deadline: time.Now().Add(-time.Second)})
+		if !errors.Is(err, nazif.ErrTimeout) {
+			t.Errorf("%s: passed deadline gave %v; want ErrTimeout", p.name, err)
+		}
+		want := mustExtract(t, in, nazif.Options{})
+		got := mustExtract(t, in, nazif.Options{Deadline: time.Now().Add(time.Hour)})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: a distant deadline changed the article", p.name)
 		}
 	}
 }

@@ -21,4 +21,10 @@ type Options struct {
 	Markdown bool `json:"markdown,omitempty"`
 	// Explain asks for Article.Removed.
 	Explain bool `json:"explain,omitempty"`
+	// Deadline, when set, bounds the time Extract may take: it is checked
+	// between stages and every few thousand tokens while parsing, and once
+	// it has passed Extract returns ErrTimeout. It never changes a result
+	// that is returned. Defaults to none. It is not part of the JSON form:
+	// a sandboxed call takes its deadline from its context.
+	Deadline time.Time `json:"-"`
 }

@@ -151,6 +151,18 @@ func flagsOf(a atom.Atom) uint8 { return tagFlags[a] }
 // Parse builds the tree of an HTML page. It never fails: broken markup
 // gives the best tree the tokenizer allows.
 func Parse(src string) *Doc {
+	d, _ := ParseUntil(src, nil)
+	return d
+}
+
+// checkEvery is how many tokens ParseUntil reads between two calls of its
+// stop function: a clock read costs a host call in wasm, a token does not.
+const checkEvery = 4096
+
+// ParseUntil is Parse with a way out: every checkEvery tokens it calls
+// stop (when not nil), and when stop returns true it gives up, returning
+// the partial tree and false.
+func ParseUntil(src string, stop func() bool) (*Doc, bool) {
 	d := &Doc{}
 	b := builder{doc: d}
 	d.Root = b.alloc()
@@ -162,13 +174,17 @@ func Parse(src string) *Doc {
 	var title, ld string
 	// The stores to b.lastTop and b.stack stay in this function, where the
 	// compiler knows b is on the stack and needs no write barrier.
-	for {
+	for count := 1; ; count++ {
+		if stop != nil && count%checkEvery == 0 && stop() {
+			b.popTo(0)
+			return d, false
+		}
 		tt := z.next()
 		switch tt {
 		case eofToken:
 			b.popTo(0)
 			d.Title = strings.TrimSpace(title)
-			return d
+			return d, true
 		case textToken:
 			switch {
 			case inTitle:

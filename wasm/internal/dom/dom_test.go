@@ -157,3 +157,20 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// TestParseUntil: the stop function is asked every 4096 tokens, and
+// a true answer ends the parse early with a partial tree.
+func TestParseUntil(t *testing.T) {
+	src := strings.Repeat("<p>نص</p>", 3*4096)
+	calls := 0
+	d, done := dom.ParseUntil(src, func() bool { calls++; return calls == 2 })
+	if done || calls != 2 {
+		t.Fatalf("done %v after %d calls; want false after 2", done, calls)
+	}
+	if d == nil || d.Root == nil {
+		t.Fatal("no partial tree")
+	}
+	if _, done := dom.ParseUntil(src, func() bool { return false }); !done {
+		t.Error("a stop that never fires ended the parse")
+	}
+}
