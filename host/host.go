@@ -31,6 +31,7 @@ type Cleaner struct {
 	compiled wazero.CompiledModule
 	cache    wazero.CompilationCache
 	slots    chan struct{}
+	abi      uint32
 
 	mu     sync.Mutex
 	idle   []*instance
@@ -83,13 +84,17 @@ func New(ctx context.Context, cfg Config) (*Cleaner, error) {
 		c.Close(ctx)
 		return nil, err
 	}
-	if v := inst.abiVersion(ctx); v != ABIVersion {
+	if c.abi = inst.abiVersion(ctx); c.abi != ABIVersion {
 		c.Close(ctx)
-		return nil, fmt.Errorf("%w: the module speaks ABI %d, this host %d", ErrBadBinary, v, ABIVersion)
+		return nil, fmt.Errorf("%w: the module speaks ABI %d, this host %d", ErrBadBinary, c.abi, ABIVersion)
 	}
 	c.idle = append(c.idle, inst)
 	return c, nil
 }
+
+// ABIVersion is the ABI version the module reports: ABIVersion, or New
+// would have failed.
+func (c *Cleaner) ABIVersion() uint32 { return c.abi }
 
 // checkShape: the module imports nothing but WASI and exports the ABI.
 func checkShape(m wazero.CompiledModule) error {

@@ -1,22 +1,17 @@
-// Command nazif cleans scraped Arabic news pages into articles.
+// Command nazif cleans scraped Arabic news pages into articles, in a
+// WebAssembly sandbox.
 //
-//	nazif clean [-f json|text|md|html] [-now RFC3339] [-url URL] FILE|- ...
+//	nazif clean [flags] [FILE|DIR|URL|-]...   clean pages, in a batch
+//	nazif serve [flags]                       serve POST /v1/clean over HTTP
+//	nazif version                             the module's hash, ABI and Go versions
 //
-// It prints one result per input. A failed input is reported on stderr and
-// does not stop the others; the exit code is 1 if any input failed.
+// Run a subcommand with -h for its flags.
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
-
-	"github.com/nazif/nazif/wasm/nazif"
 )
 
 func main() {
@@ -24,102 +19,30 @@ func main() {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: nazif clean [-f json|text|md|html] [-now RFC3339] [-url URL] [-explain] FILE|- ...")
+	fmt.Fprintln(w, `usage:
+  nazif clean [flags] [FILE|DIR|URL|-]...   clean pages (nazif clean -h for flags)
+  nazif serve [flags]                       serve POST /v1/clean (nazif serve -h)
+  nazif version                             print the module's hash, ABI and Go versions`)
 }
 
+// run is main, minus the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "clean" {
+	if len(args) == 0 {
 		usage(stderr)
 		return 2
 	}
-	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("f", "json", "output format: json, text, md or html")
-	now := fs.String("now", "", "reference time for relative dates (RFC 3339)")
-	pageURL := fs.String("url", "", "the page's URL")
-	charset := fs.String("charset", "", "charset hint, as from an HTTP Content-Type")
-	explain := fs.Bool("explain", false, "list what was removed and why (json)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return 2
+	switch args[0] {
+	case "clean":
+		return cleanCmd(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
+	case "version":
+		return versionCmd(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return 0
 	}
-	opts := nazif.Options{URL: *pageURL, Charset: *charset, Explain: *explain}
-	if *now != "" {
-		t, err := time.Parse(time.RFC3339, *now)
-		if err != nil {
-			fmt.Fprintf(stderr, "nazif: -now: %v\n", err)
-			return 2
-		}
-		opts.Now = t
-	}
-	switch *format {
-	case "json", "text":
-	case "md":
-		opts.Markdown = true
-	case "html":
-		opts.HTML = true
-	default:
-		fmt.Fprintf(stderr, "nazif: unknown format %q (want json, text, md or html)\n", *format)
-		return 2
-	}
-	files := fs.Args()
-	if len(files) == 0 {
-		files = []string{"-"}
-	}
-	failed := 0
-	for _, f := range files {
-		if err := cleanOne(f, stdin, stdout, *format, opts); err != nil {
-			failed++
-			fmt.Fprintf(stderr, "nazif: %s: %v\n", f, err)
-		}
-	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "nazif: %d of %d inputs failed\n", failed, len(files))
-		return 1
-	}
-	return 0
-}
-
-// metaLine joins the article's date, site, section and author with " · ".
-func metaLine(a nazif.Article) string {
-	var parts []string
-	for _, p := range []string{a.Published, a.Site, a.Section, a.Author} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
-}
-
-func cleanOne(name string, stdin io.Reader, stdout io.Writer, format string, opts nazif.Options) error {
-	var input []byte
-	var err error
-	if name == "-" {
-		input, err = io.ReadAll(stdin)
-	} else {
-		input, err = os.ReadFile(name)
-	}
-	if err != nil {
-		return err
-	}
-	a, err := nazif.Extract(input, opts)
-	if err != nil {
-		return err
-	}
-	switch format {
-	case "text":
-		_, err = fmt.Fprintf(stdout, "%s\n%s\n\n%s\n", a.Title, metaLine(a), a.Text)
-	case "md":
-		_, err = io.WriteString(stdout, a.Markdown)
-	case "html":
-		_, err = io.WriteString(stdout, a.HTML)
-	default:
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(a)
-	}
-	if err != nil {
-		return errors.Join(errors.New("writing output"), err)
-	}
-	return nil
+	fmt.Fprintf(stderr, "nazif: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
 }
