@@ -44,14 +44,17 @@ wasm-check:
 eval:
 	$(GO) test ./wasm/nazif -run 'TestCorpusScores$$' -count=1 -v | sed -n '/page /,/total/p'
 
-## demo: clean the bundled seed dump and one real HTML page.
+## demo: clean the bundled seed dump and one real HTML page, in the sandbox.
 demo:
 	$(GO) run ./cmd/nazif clean -f text $(SEED)
 	$(GO) run ./cmd/nazif clean -f json testdata/corpus/youm7-2020-08-24.html
 
-## bench: extraction throughput on the corpus, natively (MB/s).
+## bench: the figures of the sandbox issue, side by side in one run (native
+## vs sandboxed, the pool, hard-kill mode, steady memory, CLI start-up),
+## then every Go benchmark once (per-stage and per-package times).
 bench:
-	$(GO) test ./wasm/... -run '^$$' -bench . -benchmem -count=1
+	$(GO) run ./cmd/nazif-bench
+	$(GO) test ./wasm/... ./host/... -run '^$$' -bench . -benchmem -count=1
 
 ## check: formatting, tidy go.mod, vet, tests and the wasip1 build, then
 ## a clean tree: nothing the checks ran may have changed a tracked file.

@@ -156,6 +156,9 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 		ctx, cancel = context.WithDeadline(ctx, deadline)
 		defer cancel()
 	}
+	if ctx.Err() != nil {
+		return nil, timeout(ctx)
+	}
 	select {
 	case c.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -170,7 +173,7 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 	if ok {
 		if budget = time.Until(deadline); budget <= 0 {
 			c.put(inst)
-			return nil, newError(CodeTimeout, nil, "nazif: the deadline passed before the call started")
+			return nil, newError(CodeTimeout, ctx.Err(), "nazif: the deadline passed before the call started")
 		}
 	}
 	out, err := inst.clean(ctx, input, optJSON, budget)
@@ -263,6 +266,9 @@ type Stats struct {
 	Recycled  uint64          // of those, for memory past the threshold
 	Idle      int             // instances waiting for work now
 	Busy      int             // calls running now
+	// IdleMemory is the linear memory of each idle instance, in bytes:
+	// what the pool holds between calls.
+	IdleMemory []uint32
 }
 
 type stats struct {
@@ -302,6 +308,9 @@ func (c *Cleaner) Stats() Stats {
 	c.stats.mu.Unlock()
 	c.mu.Lock()
 	s.Idle = len(c.idle)
+	for _, inst := range c.idle {
+		s.IdleMemory = append(s.IdleMemory, inst.memory())
+	}
 	c.mu.Unlock()
 	return s
 }

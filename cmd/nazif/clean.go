@@ -1,64 +1,473 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/url"
 	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
+const cleanUsage = `usage: nazif clean [flags] [FILE|DIR|URL|-]...
+
+Cleans each input into an article. A DIR is walked for .html, .htm, .xhtml
+and .txt files, hidden ones skipped, in sorted order. An http or https URL
+is fetched by nazif itself, never by the sandbox: the response's charset is
+the decoding hint and its final URL the page's URL. "-", or no input at all,
+reads standard input.
+
+Pages are cleaned in the WebAssembly sandbox unless -native. Results come
+out in input order, also with -j. A failed input does not stop the others:
+they are listed on stderr at the end, and the exit code is 1 (2 for a usage
+error). Flags go before the inputs.
+
+Flags:
+`
+
+// Settings of clean that the flags do not cover.
+const (
+	// maxRedirects is how many redirects a fetch follows: enough for
+	// http→https→www→canonical, and it ends a loop quickly.
+	maxRedirects = 5
+	// progressMin is the batch size from which a terminal gets a progress
+	// line: below it, the run is over before the line would help.
+	progressMin = 10
+	// progressEvery throttles progress redraws.
+	progressEvery = 100 * time.Millisecond
+)
+
+// walkExts are the files a directory walk takes.
+var walkExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true}
+
+// formatExts maps each -f format to its extension under -o.
+var formatExts = map[string]string{"json": ".json", "jsonl": ".jsonl", "text": ".txt", "md": ".md", "html": ".html"}
+
+// openCleaner starts the sandbox for one run and returns it with the
+// function that releases it. Tests replace it to share one Cleaner: it
+// takes seconds to start.
+var openCleaner = func(ctx context.Context, cfg host.Config) (*host.Cleaner, func(), error) {
+	c, err := host.New(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, func() { c.Close(ctx) }, nil
+}
+
+// cleanBatch is one run of nazif clean: the settings from the flags, and
+// the cleaner they chose.
+type cleanBatch struct {
+	format   string
+	opts     nazif.Options
+	maxInput int
+	outDir   string
+	client   *http.Client
+	stdin    io.Reader
+	// clean is the sandbox's Clean, or nazif.Extract under -native.
+	clean func(ctx context.Context, input []byte, opts nazif.Options) (nazif.Article, error)
+}
+
+// cleanInput is one input, as expanded from the arguments.
+type cleanInput struct {
+	name string // as the user gave or the walk found it: a path, a URL or "-"
+	url  bool
+	out  string      // the output file's name under -o
+	err  *cleanError // a failure found while expanding, such as an unreadable directory
+}
+
+// cleanError is a failed input's code and message, as the summary and
+// jsonl report them. Codes are host.Code values, or "read", "fetch" and
+// "write" for what fails outside the cleaner.
+type cleanError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// cleanResult is what one input gave: its rendered output, or why it failed
+// (and, for jsonl, the error line).
+type cleanResult struct {
+	out []byte
+	err *cleanError
+}
+
 func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("f", "json", "output format: json, text, md or html")
-	now := fs.String("now", "", "reference time for relative dates (RFC 3339)")
-	pageURL := fs.String("url", "", "the page's URL")
-	charset := fs.String("charset", "", "charset hint, as from an HTTP Content-Type")
-	explain := fs.Bool("explain", false, "list what was removed and why (json)")
-	if err := fs.Parse(args); err != nil {
+	fset := flag.NewFlagSet("clean", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		fmt.Fprint(fset.Output(), cleanUsage)
+		fset.PrintDefaults()
+	}
+	format := fset.String("f", "json", "output format: json (indented, one document per input), "+
+		"jsonl (one line per input, {\"input\": NAME, \"article\": {...}} or {\"input\": NAME, \"error\": {\"code\": ..., \"message\": ...}}), "+
+		"text (title, meta line, blank line, text), md or html")
+	outDir := fset.String("o", "", "write one file per input into `DIR` (created if missing), named after the input, instead of to stdout; a failed input writes none")
+	jobs := fset.Int("j", runtime.GOMAXPROCS(0), "clean `N` inputs at once")
+	native := fset.Bool("native", false, "clean natively, without the sandbox: for trusted input, and to compare")
+	maxInput := fset.Int("max-input", host.DefaultMaxInputBytes, "largest input, in `bytes`; a larger file, page or stdin fails with too_large")
+	fetchTimeout := fset.Duration("fetch-timeout", 20*time.Second, "time limit for fetching one URL, body included")
+	now := fset.String("now", "", "reference time for relative dates (RFC 3339)")
+	pageURL := fset.String("url", "", "the page's URL, for inputs that are not URLs")
+	charset := fset.String("charset", "", "charset hint, as from an HTTP Content-Type; a fetched page's own Content-Type charset wins over it")
+	explain := fset.Bool("explain", false, "list what was removed and why (json, jsonl)")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
-	opts := nazif.Options{URL: *pageURL, Charset: *charset, Explain: *explain}
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "nazif: "+format+"\n", args...)
+		return 2
+	}
+	b := &cleanBatch{
+		format:   *format,
+		opts:     nazif.Options{URL: *pageURL, Charset: *charset, Explain: *explain},
+		maxInput: *maxInput,
+		outDir:   *outDir,
+		stdin:    stdin,
+	}
+	if b.stdin == nil {
+		b.stdin = strings.NewReader("")
+	}
 	if *now != "" {
 		t, err := time.Parse(time.RFC3339, *now)
 		if err != nil {
-			fmt.Fprintf(stderr, "nazif: -now: %v\n", err)
-			return 2
+			return usageErr("-now: %v (want RFC 3339, such as 2024-07-01T12:00:00Z)", err)
 		}
-		opts.Now = t
+		b.opts.Now = t
 	}
-	switch *format {
-	case "json", "text":
+	switch b.format {
+	case "json", "jsonl", "text":
 	case "md":
-		opts.Markdown = true
+		b.opts.Markdown = true
 	case "html":
-		opts.HTML = true
+		b.opts.HTML = true
 	default:
-		fmt.Fprintf(stderr, "nazif: unknown format %q (want json, text, md or html)\n", *format)
-		return 2
+		return usageErr("unknown format %q (want json, jsonl, text, md or html)", b.format)
 	}
-	files := fs.Args()
-	if len(files) == 0 {
-		files = []string{"-"}
+	if *jobs < 1 {
+		return usageErr("-j %d: want 1 or more", *jobs)
 	}
-	failed := 0
-	for _, f := range files {
-		if err := cleanOne(f, stdin, stdout, *format, opts); err != nil {
-			failed++
-			fmt.Fprintf(stderr, "nazif: %s: %v\n", f, err)
+	if *maxInput < 1 || *maxInput > 1<<30 {
+		return usageErr("-max-input %d: want 1 to %d bytes", *maxInput, 1<<30)
+	}
+	if *fetchTimeout <= 0 {
+		return usageErr("-fetch-timeout %v: want a positive duration", *fetchTimeout)
+	}
+	inputs, err := expandInputs(fset.Args())
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if b.outDir != "" {
+		if err := os.MkdirAll(b.outDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "nazif: -o: %v\n", err)
+			return 1
 		}
+		nameOutputs(inputs, b.outDir, formatExts[b.format])
 	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "nazif: %d of %d inputs failed\n", failed, len(files))
+	b.client = &http.Client{
+		Timeout: *fetchTimeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= maxRedirects {
+				return fmt.Errorf("stopped after %d redirects", maxRedirects)
+			}
+			return nil
+		},
+	}
+
+	ctx := context.Background()
+	if *native {
+		b.clean = cleanNative
+	} else {
+		cfg := host.NewConfig().WithPoolSize(*jobs).WithMaxInputBytes(*maxInput)
+		c, release, err := openCleaner(ctx, cfg)
+		if err != nil {
+			fmt.Fprintf(stderr, "nazif: starting the sandbox: %v (-native cleans without it)\n", err)
+			return 1
+		}
+		defer release()
+		b.clean = c.Clean
+	}
+
+	var prog *progress
+	if len(inputs) >= progressMin && isTerminal(stderr) && (b.outDir != "" || !isTerminal(stdout)) {
+		prog = &progress{w: stderr, total: len(inputs)}
+	}
+	failed := b.run(ctx, inputs, *jobs, stdout, prog)
+	prog.finish()
+	for _, i := range failed {
+		e := inputs[i].err
+		fmt.Fprintf(stderr, "nazif: %s: %s [%s]\n", inputs[i].name, e.Message, e.Code)
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "nazif: %d of %d inputs failed\n", len(failed), len(inputs))
 		return 1
 	}
 	return 0
+}
+
+// run cleans inputs with jobs workers and writes each result, in input
+// order, to stdout or its file under -o. It records failures in the
+// inputs' err and returns their indexes, in order.
+func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, stdout io.Writer, prog *progress) []int {
+	results := make([]chan cleanResult, len(inputs))
+	for i := range results {
+		results[i] = make(chan cleanResult, 1)
+	}
+	// window bounds the results done but not yet written, so that one slow
+	// input early in a big batch does not hold the whole batch in memory.
+	window := make(chan struct{}, 4*jobs)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range inputs {
+			window <- struct{}{}
+			next <- i
+		}
+	}()
+	var wg sync.WaitGroup
+	for range min(jobs, len(inputs)) {
+		wg.Go(func() {
+			for i := range next {
+				r := b.cleanOne(ctx, inputs[i])
+				prog.add(r.err != nil)
+				results[i] <- r
+			}
+		})
+	}
+	var failed []int
+	for i := range inputs {
+		r := <-results[i]
+		if r.out != nil && (r.err == nil || b.outDir == "") {
+			if err := b.write(inputs[i], r.out, stdout); err != nil && r.err == nil {
+				r.err = &cleanError{Code: "write", Message: err.Error()}
+			}
+		}
+		if r.err != nil {
+			inputs[i].err = r.err
+			failed = append(failed, i)
+		}
+		<-window
+	}
+	wg.Wait()
+	return failed
+}
+
+// write puts one input's output in its file under -o, or on stdout.
+func (b *cleanBatch) write(in cleanInput, out []byte, stdout io.Writer) error {
+	if b.outDir != "" {
+		return os.WriteFile(filepath.Join(b.outDir, in.out), out, 0o644)
+	}
+	_, err := stdout.Write(out)
+	return err
+}
+
+// cleanOne reads, cleans and renders one input. A failure in jsonl still
+// has output: the error line.
+func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput) cleanResult {
+	a, err := b.extract(ctx, in)
+	if err != nil {
+		r := cleanResult{err: err}
+		if b.format == "jsonl" {
+			r.out = jsonLine(jsonlRecord{Input: in.name, Error: err})
+		}
+		return r
+	}
+	return cleanResult{out: render(b.format, in.name, a)}
+}
+
+func (b *cleanBatch) extract(ctx context.Context, in cleanInput) (nazif.Article, *cleanError) {
+	if in.err != nil {
+		return nazif.Article{}, in.err
+	}
+	opts := b.opts
+	var input []byte
+	var err *cleanError
+	switch {
+	case in.url:
+		input, err = b.fetch(ctx, in.name, &opts)
+	case in.name == "-":
+		input, err = readCapped(b.stdin, b.maxInput, "read")
+	default:
+		input, err = b.readFile(in.name)
+	}
+	if err != nil {
+		return nazif.Article{}, err
+	}
+	a, cerr := b.clean(ctx, input, opts)
+	if cerr != nil {
+		return a, toCleanError(cerr)
+	}
+	return a, nil
+}
+
+func (b *cleanBatch) readFile(name string) ([]byte, *cleanError) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &cleanError{Code: "read", Message: err.Error()}
+	}
+	defer f.Close()
+	return readCapped(f, b.maxInput, "read")
+}
+
+// readCapped reads r to its end, or fails with too_large past max bytes
+// without reading further. code classifies the other failures.
+func readCapped(r io.Reader, max int, code string) ([]byte, *cleanError) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, &cleanError{Code: code, Message: err.Error()}
+	}
+	if len(data) > max {
+		return nil, tooLarge(max)
+	}
+	return data, nil
+}
+
+func tooLarge(max int) *cleanError {
+	return &cleanError{
+		Code:    string(host.CodeInputTooLarge),
+		Message: fmt.Sprintf("nazif: input exceeds the cap of %d bytes (raise it with -max-input)", max),
+	}
+}
+
+// fetch GETs a page and sets opts.URL to where it ended up and
+// opts.Charset to the response's charset, when it names one.
+func (b *cleanBatch) fetch(ctx context.Context, rawURL string, opts *nazif.Options) ([]byte, *cleanError) {
+	fail := func(format string, args ...any) *cleanError {
+		return &cleanError{Code: "fetch", Message: fmt.Sprintf(format, args...)}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
+	req.Header.Set("User-Agent", userAgent())
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
+	resp, err := b.client.Do(req)
+	if err != nil {
+		// The url.Error would repeat the URL, which the summary names.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fail("%v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, fail("the server answered %s", resp.Status)
+	}
+	if resp.ContentLength > int64(b.maxInput) {
+		return nil, tooLarge(b.maxInput)
+	}
+	input, cerr := readCapped(resp.Body, b.maxInput, "fetch")
+	if cerr != nil {
+		return nil, cerr
+	}
+	opts.URL = resp.Request.URL.String()
+	if _, params, err := mime.ParseMediaType(resp.Header.Get("Content-Type")); err == nil && params["charset"] != "" {
+		opts.Charset = params["charset"]
+	}
+	return input, nil
+}
+
+// userAgent names nazif and its version, when the binary records one.
+func userAgent() string {
+	v := "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	return "nazif/" + v + " (+https://github.com/nazif/nazif)"
+}
+
+// cleanNative is nazif.Extract under the sandbox's default time limit, and
+// with a panic turned into an error, so that one page cannot end a batch.
+func cleanNative(_ context.Context, input []byte, opts nazif.Options) (a nazif.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &host.Error{Code: host.CodeTrap, Message: fmt.Sprintf("nazif: panic: %v", p)}
+		}
+	}()
+	opts.Deadline = time.Now().Add(host.DefaultTimeout)
+	return nazif.Extract(input, opts)
+}
+
+// toCleanError classifies a cleaner's error: the sandbox's carry their
+// code, and native ones get the code of the sentinel they match.
+func toCleanError(err error) *cleanError {
+	var he *host.Error
+	if errors.As(err, &he) {
+		return &cleanError{Code: string(he.Code), Message: he.Message}
+	}
+	code := host.CodeTrap
+	switch {
+	case errors.Is(err, nazif.ErrEmpty):
+		code = host.CodeEmpty
+	case errors.Is(err, nazif.ErrNotText):
+		code = host.CodeNotText
+	case errors.Is(err, nazif.ErrTimeout):
+		code = host.CodeTimeout
+	}
+	return &cleanError{Code: string(code), Message: err.Error()}
+}
+
+// jsonlRecord is one line of -f jsonl: the input's name with its article or
+// its error, so that a batch's output stands on its own.
+type jsonlRecord struct {
+	Input   string         `json:"input"`
+	Article *nazif.Article `json:"article,omitempty"`
+	Error   *cleanError    `json:"error,omitempty"`
+}
+
+// jsonLine is v as one line of compact JSON, HTML left unescaped.
+func jsonLine(v any) []byte {
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v) // cannot fail: the types hold only strings, slices and bools
+	return []byte(sb.String())
+}
+
+// render formats an article as -f asks. Every format ends in a newline,
+// so that a batch on stdout does not run one output into the next.
+func render(format, name string, a nazif.Article) []byte {
+	var s string
+	switch format {
+	case "json":
+		var sb strings.Builder
+		enc := json.NewEncoder(&sb)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(a)
+		s = sb.String()
+	case "jsonl":
+		return jsonLine(jsonlRecord{Input: name, Article: &a})
+	case "text":
+		s = fmt.Sprintf("%s\n%s\n\n%s\n", a.Title, metaLine(a), a.Text)
+	case "md":
+		s = a.Markdown
+	case "html":
+		s = a.HTML
+	}
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return []byte(s)
 }
 
 // metaLine joins the article's date, site, section and author with " · ".
@@ -72,36 +481,191 @@ func metaLine(a nazif.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-func cleanOne(name string, stdin io.Reader, stdout io.Writer, format string, opts nazif.Options) error {
-	var input []byte
-	var err error
-	if name == "-" {
-		input, err = io.ReadAll(stdin)
-	} else {
-		input, err = os.ReadFile(name)
+// expandInputs turns the arguments into inputs: URLs as they are,
+// directories walked, anything else a file, read later (so that a missing
+// one is a failed input, not a usage error). No argument means stdin.
+func expandInputs(args []string) ([]cleanInput, error) {
+	if len(args) == 0 {
+		args = []string{"-"}
 	}
-	if err != nil {
-		return err
+	var inputs []cleanInput
+	stdin := false
+	for _, arg := range args {
+		switch {
+		case arg == "-":
+			if stdin {
+				return nil, errors.New(`"-" (stdin) given twice; it can be read only once`)
+			}
+			stdin = true
+			inputs = append(inputs, cleanInput{name: arg})
+		case isURL(arg):
+			inputs = append(inputs, cleanInput{name: arg, url: true})
+		default:
+			if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
+				inputs = append(inputs, walkInputs(arg)...)
+			} else {
+				inputs = append(inputs, cleanInput{name: arg})
+			}
+		}
 	}
-	a, err := nazif.Extract(input, opts)
-	if err != nil {
-		return err
+	return inputs, nil
+}
+
+func isURL(arg string) bool {
+	lower := strings.ToLower(arg)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
+}
+
+// walkInputs lists the pages under root in lexical order. A directory it
+// cannot read, and a root with no page at all, become failed inputs.
+func walkInputs(root string) []cleanInput {
+	var inputs []cleanInput
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			inputs = append(inputs, cleanInput{name: p, err: &cleanError{Code: "read", Message: err.Error()}})
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && walkExts[strings.ToLower(filepath.Ext(p))] {
+			inputs = append(inputs, cleanInput{name: p})
+		}
+		return nil
+	})
+	if len(inputs) == 0 {
+		inputs = append(inputs, cleanInput{name: root, err: &cleanError{
+			Code: "read", Message: "no .html, .htm, .xhtml or .txt file in this directory or below",
+		}})
 	}
-	switch format {
-	case "text":
-		_, err = fmt.Fprintf(stdout, "%s\n%s\n\n%s\n", a.Title, metaLine(a), a.Text)
-	case "md":
-		_, err = io.WriteString(stdout, a.Markdown)
-	case "html":
-		_, err = io.WriteString(stdout, a.HTML)
-	default:
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(a)
+	return inputs
+}
+
+// nameOutputs gives each input its file name under dir: its base name (for
+// a URL, its host and path) with ext. Names are unique, ignoring case, and
+// never those of input files in dir itself, which -o must not overwrite.
+func nameOutputs(inputs []cleanInput, dir, ext string) {
+	taken := map[string]bool{}
+	absDir, _ := filepath.Abs(dir)
+	for _, in := range inputs {
+		if in.url || in.name == "-" {
+			continue
+		}
+		if abs, err := filepath.Abs(in.name); err == nil && filepath.Dir(abs) == absDir {
+			taken[strings.ToLower(filepath.Base(abs))] = true
+		}
 	}
-	if err != nil {
-		return errors.Join(errors.New("writing output"), err)
+	for i := range inputs {
+		stem := outputStem(inputs[i])
+		name := stem + ext
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d%s", stem, n, ext)
+		}
+		taken[strings.ToLower(name)] = true
+		inputs[i].out = name
 	}
-	return nil
+}
+
+// outputStem is an input's output name without the extension.
+func outputStem(in cleanInput) string {
+	switch {
+	case in.name == "-":
+		return "stdin"
+	case in.url:
+		u, err := url.Parse(in.name)
+		if err != nil {
+			return sanitizeName(in.name)
+		}
+		p := strings.TrimSuffix(u.Path, "/")
+		s := u.Hostname() + "_" + strings.TrimSuffix(p, path.Ext(p))
+		if u.RawQuery != "" {
+			s += "_" + u.RawQuery
+		}
+		return sanitizeName(s)
+	}
+	base := filepath.Base(in.name)
+	return sanitizeName(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// sanitizeName keeps letters, digits, '-' and '.', turns every other run
+// into one '_', and trims the result to a length every file system takes.
+// It never begins with '.', so it is never hidden.
+func sanitizeName(s string) string {
+	var sb strings.Builder
+	under := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' {
+			sb.WriteRune(r)
+			under = false
+		} else if !under {
+			sb.WriteByte('_')
+			under = true
+		}
+	}
+	out := sb.String()
+	const maxBytes = 120 // of 255, leaving room for a -N suffix and the extension
+	if len(out) > maxBytes {
+		cut := maxBytes
+		for cut > 0 && !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = out[:cut]
+	}
+	out = strings.Trim(out, "_.")
+	if out == "" {
+		return "input"
+	}
+	return out
+}
+
+// isTerminal tells whether w is a terminal, without a dependency: a
+// character device is one, in practice.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progress is the one-line count of a batch on a terminal. A nil
+// *progress does nothing.
+type progress struct {
+	w     io.Writer
+	total int
+
+	mu           sync.Mutex
+	done, failed int
+	last         time.Time
+	drawn        bool
+}
+
+// add counts one finished input, and redraws the line when it is due.
+func (p *progress) add(failed bool) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	if failed {
+		p.failed++
+	}
+	if p.done == p.total || time.Since(p.last) >= progressEvery {
+		p.last = time.Now()
+		p.drawn = true
+		fmt.Fprintf(p.w, "\r\x1b[Knazif: %d/%d cleaned, %d failed", p.done, p.total, p.failed)
+	}
+}
+
+// finish clears the line, so that the summary starts on a clean one.
+func (p *progress) finish() {
+	if p == nil || !p.drawn {
+		return
+	}
+	fmt.Fprint(p.w, "\r\x1b[K")
 }

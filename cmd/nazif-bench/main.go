@@ -1,0 +1,353 @@
+// Command nazif-bench prints the figures `make bench` reports: native and
+// sandboxed throughput side by side on the testdata corpus, the pool with
+// one and two goroutines, the hard-kill mode's cost, the CLI's time to a
+// first result (cold and warm compilation cache), and an instance's
+// steady memory after 1,000 calls that include 1 MB pages.
+//
+//	go run ./cmd/nazif-bench [-dir testdata/corpus] [-time 2s]
+//
+// Every figure comes from this one run on this machine; ratios compare
+// runs made minutes apart at most.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nazif/nazif/host"
+	"github.com/nazif/nazif/wasm/nazif"
+)
+
+func main() {
+	dir := flag.String("dir", "testdata/corpus", "the corpus: *.html and *.dump.txt pages")
+	budget := flag.Duration("time", 2*time.Second, "how long to run each throughput figure")
+	skipCLI := flag.Bool("skip-cli", false, "skip the CLI start-up figures")
+	binary := flag.String("binary", "", "run this .wasm instead of the embedded nazif.wasm (to compare builds)")
+	flag.Parse()
+	if err := report(*dir, *binary, *budget, *skipCLI); err != nil {
+		fmt.Fprintln(os.Stderr, "nazif-bench:", err)
+		os.Exit(1)
+	}
+}
+
+type page struct {
+	name string
+	data []byte
+}
+
+func load(dir string) (html, dumps []page, err error) {
+	for _, pat := range []string{"*.html", "*.dump.txt"} {
+		files, _ := filepath.Glob(filepath.Join(dir, pat))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, nil, err
+			}
+			p := page{filepath.Base(f), b}
+			if pat == "*.html" {
+				html = append(html, p)
+			} else {
+				dumps = append(dumps, p)
+			}
+		}
+	}
+	if len(html) == 0 {
+		return nil, nil, fmt.Errorf("no pages in %s", dir)
+	}
+	return html, dumps, nil
+}
+
+func size(pages []page) int {
+	n := 0
+	for _, p := range pages {
+		n += len(p.data)
+	}
+	return n
+}
+
+// clean is one way of turning a page into Article JSON.
+type clean func(ctx context.Context, in []byte) error
+
+func native(_ context.Context, in []byte) error {
+	a, err := nazif.Extract(in, nazif.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = json.Marshal(a)
+	return err
+}
+
+func sandboxed(c *host.Cleaner) clean {
+	return func(ctx context.Context, in []byte) error {
+		_, err := c.CleanJSON(ctx, in, nazif.Options{})
+		return err
+	}
+}
+
+// A contender is one way of cleaning, run from g goroutines.
+type contender struct {
+	name string
+	f    clean
+	g    int
+}
+
+// compare runs the pages through each contender in turn, round after
+// round until budget has passed, so that drift on a shared machine hits
+// all of them alike. It prints one row each, with the median round time
+// and the ratio to the first contender's.
+func compare(pages []page, budget time.Duration, cs ...contender) error {
+	rounds := make([][]time.Duration, len(cs))
+	start := time.Now()
+	for len(rounds[0]) < 3 || time.Since(start) < budget {
+		for i, c := range cs {
+			d, err := round(pages, c)
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.name, err)
+			}
+			rounds[i] = append(rounds[i], d)
+		}
+	}
+	var base time.Duration
+	for i, c := range cs {
+		slices.Sort(rounds[i])
+		d := rounds[i][len(rounds[i])/2]
+		if i == 0 {
+			base = d
+			row(c.name, pages, d, 0)
+		} else {
+			row(c.name, pages, d, base)
+		}
+	}
+	return nil
+}
+
+// round cleans every page once, from c.g goroutines.
+func round(pages []page, c contender) (time.Duration, error) {
+	ctx := context.Background()
+	t := time.Now()
+	next := make(chan []byte, len(pages))
+	for _, p := range pages {
+		next <- p.data
+	}
+	close(next)
+	var wg sync.WaitGroup
+	errs := make(chan error, c.g)
+	for range c.g {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range next {
+				if err := c.f(ctx, in); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return time.Since(t), <-errs
+}
+
+func row(name string, pages []page, d time.Duration, base time.Duration) {
+	ratio := ""
+	if base > 0 {
+		ratio = fmt.Sprintf("%5.2fx", float64(d)/float64(base))
+	}
+	fmt.Printf("  %-34s %8.1f pages/s %7.2f MB/s %9.1f ms/round  %s\n", name,
+		float64(len(pages))/d.Seconds(), float64(size(pages))/1e6/d.Seconds(), float64(d.Microseconds())/1000, ratio)
+}
+
+func report(dir, binary string, budget time.Duration, skipCLI bool) error {
+	ctx := context.Background()
+	html, dumps, err := load(dir)
+	if err != nil {
+		return err
+	}
+	all := append(append([]page{}, html...), dumps...)
+	fmt.Printf("nazif bench: %s, %d cores, %s; corpus %s: %d HTML pages (%.0f KB), %d dumps (%.0f KB)\n\n",
+		runtime.Version(), runtime.NumCPU(), time.Now().UTC().Format("2006-01-02"), dir,
+		len(html), float64(size(html))/1e3, len(dumps), float64(size(dumps))/1e3)
+	cache, err := os.MkdirTemp("", "nazif-bench-cache")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(cache)
+	cfg := host.NewConfig().WithCompilationCacheDir(cache)
+	if binary != "" {
+		bin, err := os.ReadFile(binary)
+		if err != nil {
+			return err
+		}
+		cfg = cfg.WithBinary(bin)
+	}
+
+	c1, err := host.New(ctx, cfg.WithPoolSize(1))
+	if err != nil {
+		return err
+	}
+	defer c1.Close(ctx)
+	fmt.Println("Throughput, one goroutine (page -> Article JSON; ratio = time / native time):")
+	for _, set := range []struct {
+		name  string
+		pages []page
+	}{{"HTML", html}, {"dumps", dumps}, {"all", all}} {
+		if len(set.pages) == 0 {
+			continue
+		}
+		if err := compare(set.pages, budget,
+			contender{set.name + ", native", native, 1},
+			contender{set.name + ", sandboxed (wazero)", sandboxed(c1), 1}); err != nil {
+			return err
+		}
+	}
+
+	fmt.Println("\nThe pool (all pages; ratio = time / one goroutine's):")
+	c2, err := host.New(ctx, cfg.WithPoolSize(2))
+	if err != nil {
+		return err
+	}
+	defer c2.Close(ctx)
+	if err := compare(all, budget,
+		contender{"pool of 2, 1 goroutine", sandboxed(c2), 1},
+		contender{"pool of 2, 2 goroutines", sandboxed(c2), 2}); err != nil {
+		return err
+	}
+	if err := compare(all, budget,
+		contender{"native, 1 goroutine", native, 1},
+		contender{"native, 2 goroutines", native, 2}); err != nil {
+		return err
+	}
+
+	fmt.Println("\nHard-kill mode, WithCloseOnContextDone(true) (all pages; ratio = time / default sandbox):")
+	ck, err := host.New(ctx, cfg.WithPoolSize(1).WithCloseOnContextDone(true))
+	if err != nil {
+		return err
+	}
+	defer ck.Close(ctx)
+	if err := compare(all, budget,
+		contender{"sandboxed, default", sandboxed(c1), 1},
+		contender{"sandboxed, hard-kill", sandboxed(ck), 1}); err != nil {
+		return err
+	}
+
+	if err := steadyMemory(ctx, cfg, all); err != nil {
+		return err
+	}
+	if !skipCLI {
+		return cliStart(all[0])
+	}
+	return nil
+}
+
+// steadyMemory makes 1,000 calls on one instance, every tenth a 1 MB page,
+// and prints its linear memory along the way.
+func steadyMemory(ctx context.Context, cfg host.Config, pages []page) error {
+	c, err := host.New(ctx, cfg.WithPoolSize(1))
+	if err != nil {
+		return err
+	}
+	defer c.Close(ctx)
+	big := bigPage(pages, 1<<20)
+	fmt.Printf("\nSteady memory: one instance, 1,000 calls, every tenth a %.2f MB page (defaults: GC every %d calls and after inputs > 256 KiB; recycle past %d MiB):\n",
+		float64(len(big))/1e6, host.DefaultGCEvery, host.DefaultRecycleBytes>>20)
+	var peak uint32
+	for i := 1; i <= 1000; i++ {
+		in := pages[i%len(pages)].data
+		if i%10 == 0 {
+			in = big
+		}
+		if _, err := c.CleanJSON(ctx, in, nazif.Options{}); err != nil {
+			return err
+		}
+		s := c.Stats()
+		if len(s.IdleMemory) > 0 {
+			peak = max(peak, s.IdleMemory[0])
+		}
+		if i == 10 || i == 100 || i == 1000 {
+			fmt.Printf("  after %4d calls: linear memory %5.1f MiB (peak so far %5.1f MiB), instances started %d, recycled %d\n",
+				i, mib(s.IdleMemory), float64(peak)/(1<<20), s.Instances, s.Recycled)
+		}
+	}
+	return nil
+}
+
+func mib(m []uint32) float64 {
+	if len(m) == 0 {
+		return 0
+	}
+	return float64(m[0]) / (1 << 20)
+}
+
+// bigPage repeats the body of the largest HTML page up to n bytes: a
+// realistic 1 MB page with ten times the usual markup.
+func bigPage(pages []page, n int) []byte {
+	var src []byte
+	for _, p := range pages {
+		if strings.HasSuffix(p.name, ".html") && len(p.data) > len(src) {
+			src = p.data
+		}
+	}
+	out := append([]byte{}, src...)
+	for len(out) < n {
+		out = append(out, src...)
+	}
+	return out[:n]
+}
+
+// cliStart builds the nazif CLI and times `nazif clean` on one page from
+// process start to exit: first with an empty compilation cache, then warm.
+func cliStart(p page) error {
+	tmp, err := os.MkdirTemp("", "nazif-bench-cli")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "nazif")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/nazif").CombinedOutput(); err != nil {
+		return fmt.Errorf("building the CLI: %v\n%s", err, out)
+	}
+	in := filepath.Join(tmp, p.name)
+	if err := os.WriteFile(in, p.data, 0o644); err != nil {
+		return err
+	}
+	run := func() (time.Duration, error) {
+		cmd := exec.Command(bin, "clean", "-f", "json", in)
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(tmp, "cache"))
+		t := time.Now()
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return 0, fmt.Errorf("nazif clean: %v\n%s", err, out)
+		}
+		return time.Since(t), nil
+	}
+	fmt.Printf("\nCLI, `nazif clean -f json %s` (%.0f KB), process start to exit, sandboxed:\n", p.name, float64(len(p.data))/1e3)
+	cold, err := run()
+	if err != nil {
+		return err
+	}
+	var warm []time.Duration
+	for range 9 {
+		d, err := run()
+		if err != nil {
+			return err
+		}
+		warm = append(warm, d)
+	}
+	slices.Sort(warm)
+	fmt.Printf("  cold (empty compilation cache): %6.0f ms\n", ms(cold))
+	fmt.Printf("  warm (9 runs): min %6.0f ms, median %6.0f ms\n", ms(warm[0]), ms(warm[len(warm)/2]))
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
