@@ -2,7 +2,7 @@
 GO ?= go
 SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 
-.PHONY: all test eval demo bench wasm wasm-build wasm-check check
+.PHONY: all test eval demo bench wasm wasm-build wasm-check wasm-command check
 
 all: test
 
@@ -23,6 +23,11 @@ WASM_BUILD = GOFLAGS= GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -t
 wasm:
 	$(WASM_BUILD) -o wasm/module/nazif.wasm ./wasm/reactor
 	$(GO) env GOVERSION > wasm/module/go.version
+
+## wasm-command: nazif as a WASI command (stdin to stdout), for WASI
+## command-line runtimes; not committed, as nothing embeds it.
+wasm-command:
+	GOFLAGS= GOOS=wasip1 GOARCH=wasm $(GO) build -trimpath -buildvcs=false -o nazif-command.wasm ./wasm/command
 
 ## wasm-check: rebuild nazif.wasm and fail if it differs from the committed
 ## one. Only a Go of the version recorded in go.version builds the same
