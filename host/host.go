@@ -11,6 +11,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
 	"github.com/nazif/nazif/wasm/module"
@@ -327,7 +328,8 @@ func (c *Cleaner) instantiate(ctx context.Context) (*instance, error) {
 		WithStdout(&inst.output).
 		WithStderr(&inst.output).
 		WithSysNanotime()
-	mod, err := c.rt.InstantiateModule(ctx, c.compiled, mc)
+	actx := experimental.WithMemoryAllocator(ctx, experimental.MemoryAllocatorFunc(allocateMemory))
+	mod, err := c.rt.InstantiateModule(actx, c.compiled, mc)
 	if err != nil {
 		if c.compiled == nil {
 			return nil, newError(CodeClosed, err, "nazif: Clean called after Close")

@@ -2,7 +2,6 @@ package decode
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,7 +9,6 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/htmlindex"
 )
 
 // Kind says what sort of document the decoded text is.
@@ -145,8 +143,16 @@ func Decode(b []byte, hint string) (Result, error) {
 }
 
 func notText(what string) error {
-	return fmt.Errorf("%w (%s)", ErrNotText, what)
+	return notTextError(what)
 }
+
+// notTextError is ErrNotText with what the input looks like. It is a type
+// of its own, not fmt.Errorf, so that fmt stays out of the wasm guest.
+type notTextError string
+
+func (e notTextError) Error() string { return ErrNotText.Error() + " (" + string(e) + ")" }
+
+func (e notTextError) Unwrap() error { return ErrNotText }
 
 func replacedWarning(n int) string {
 	if n == 1 {
@@ -187,8 +193,8 @@ func decodeUnmarked(r *Result, b []byte, hint string) error {
 		decodeDeclared(r, b, label(hint), hintEnc, hintName, sourceHint)
 		return nil
 	}
-	if enc, lbl := prescan(b, &r.Warnings); enc != nil {
-		decodeDeclared(r, b, lbl, enc, encName(enc), sourceMeta)
+	if enc, name, lbl := prescan(b, &r.Warnings); enc != nil {
+		decodeDeclared(r, b, lbl, enc, name, sourceMeta)
 		return nil
 	}
 	decodeSniffed(r, b)
@@ -201,31 +207,23 @@ func lookupHint(r *Result, hint string) (encoding.Encoding, string) {
 	if strings.TrimSpace(hint) == "" {
 		return nil, ""
 	}
-	enc, err := htmlindex.Get(hint)
-	if err != nil {
+	name, ok := lookupLabel(hint)
+	if !ok {
 		r.Warnings = append(r.Warnings, "unknown charset "+strconv.Quote(hint)+" ignored")
 		return nil, ""
 	}
-	name := encName(enc)
 	if name == "replacement" {
 		r.Warnings = append(r.Warnings, "unsupported charset "+label(hint)+" ignored")
 		return nil, ""
 	}
-	return enc, name
+	return encodingFor(name), name
 }
 
+// label normalises a charset label exactly as htmlindex.Get does, Unicode
+// case folding and white space included, so that lookups accept the same
+// spellings it did.
 func label(s string) string {
 	return strings.ToLower(strings.TrimSpace(s))
-}
-
-func encName(enc encoding.Encoding) string {
-	name, err := htmlindex.Name(enc)
-	if err != nil {
-		// Unreachable for encodings from htmlindex.Get; the caller still
-		// gets a usable, if generic, name.
-		return "unknown"
-	}
-	return name
 }
 
 // decodeDeclared decodes b as the declared encoding, unless the bytes clearly

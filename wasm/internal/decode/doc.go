@@ -8,3 +8,5 @@
 // Everything it guessed or repaired is reported in Result.Warnings rather than
 // failing the call.
 package decode
+
+//go:generate go run gen.go

@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -16,9 +15,9 @@ const prescanSize = 1024
 // prescan looks for the page's own charset declaration in its first 1024
 // bytes: a <meta> found by the WHATWG "prescan a byte stream to determine its
 // encoding" algorithm, else an XML declaration. It returns the encoding and
-// the label as written (lower-cased), or nil. Labels htmlindex does not know
-// are skipped with a warning, as browsers skip them.
-func prescan(b []byte, warnings *[]string) (encoding.Encoding, string) {
+// its canonical name and the label as written (lower-cased), or nil. Labels
+// WHATWG does not know are skipped with a warning, as browsers skip them.
+func prescan(b []byte, warnings *[]string) (enc encoding.Encoding, name, lbl string) {
 	if len(b) > prescanSize {
 		b = b[:prescanSize]
 	}
@@ -35,13 +34,13 @@ func prescan(b []byte, warnings *[]string) (encoding.Encoding, string) {
 			i += 2 + j + 3
 		case len(rest) > 5 && hasPrefixFold(rest, "<meta") && (isSpaceByte(rest[5]) || rest[5] == '/'):
 			i += 5
-			var lbl []byte
-			i, lbl = metaCharset(b, i)
-			if lbl == nil {
+			var cs []byte
+			i, cs = metaCharset(b, i)
+			if cs == nil {
 				continue
 			}
-			if enc, name := lookupDeclared(lbl, warnings, "<meta>"); enc != nil {
-				return enc, name
+			if enc, name, lbl := lookupDeclared(cs, warnings, "<meta>"); enc != nil {
+				return enc, name, lbl
 			}
 		case len(rest) > 1 && rest[0] == '<' && (isAlpha(rest[1]) || rest[1] == '/' && len(rest) > 2 && isAlpha(rest[2])):
 			i++
@@ -67,24 +66,25 @@ func prescan(b []byte, warnings *[]string) (encoding.Encoding, string) {
 // lookupDeclared resolves a label found in the page. WHATWG rules for
 // in-page declarations apply: a page that could be read as ASCII to find its
 // <meta> is not UTF-16, so utf-16 means utf-8, and x-user-defined means
-// windows-1252.
-func lookupDeclared(lbl []byte, warnings *[]string, where string) (encoding.Encoding, string) {
-	s := label(string(lbl))
-	enc, err := htmlindex.Get(s)
-	if err != nil {
-		*warnings = append(*warnings, "unknown charset "+strconv.Quote(s)+" in "+where+" ignored")
-		return nil, ""
+// windows-1252. It returns the encoding, its canonical name and the label
+// as written (lower-cased), or nil.
+func lookupDeclared(cs []byte, warnings *[]string, where string) (enc encoding.Encoding, name, lbl string) {
+	lbl = label(string(cs))
+	name, ok := lookupLabel(lbl)
+	if !ok {
+		*warnings = append(*warnings, "unknown charset "+strconv.Quote(lbl)+" in "+where+" ignored")
+		return nil, "", ""
 	}
-	switch encName(enc) {
+	switch name {
 	case nameUTF16LE, nameUTF16BE:
-		return unicode.UTF8, s
+		return unicode.UTF8, nameUTF8, lbl
 	case "x-user-defined":
-		return charmap.Windows1252, s
+		return charmap.Windows1252, name1252, lbl
 	case "replacement":
-		*warnings = append(*warnings, "unsupported charset "+s+" in "+where+" ignored")
-		return nil, ""
+		*warnings = append(*warnings, "unsupported charset "+lbl+" in "+where+" ignored")
+		return nil, "", ""
 	}
-	return enc, s
+	return encodingFor(name), name, lbl
 }
 
 // metaCharset reads the attributes of a <meta> tag starting at b[i] and
@@ -222,14 +222,15 @@ func charsetFromContent(v []byte) []byte {
 }
 
 // xmlDeclaration reads encoding="..." from an XML declaration at the start
-// of b (<?xml version="1.0" encoding="windows-1256"?>).
-func xmlDeclaration(b []byte, warnings *[]string) (encoding.Encoding, string) {
+// of b (<?xml version="1.0" encoding="windows-1256"?>). It returns what
+// lookupDeclared does.
+func xmlDeclaration(b []byte, warnings *[]string) (encoding.Encoding, string, string) {
 	if !hasPrefix(b, "<?xml") || len(b) < 6 || !isSpaceByte(b[5]) {
-		return nil, ""
+		return nil, "", ""
 	}
 	end := bytes.Index(b, []byte("?>"))
 	if end < 0 {
-		return nil, ""
+		return nil, "", ""
 	}
 	decl := b[:end]
 	for i := 5; ; {
@@ -237,7 +238,7 @@ func xmlDeclaration(b []byte, warnings *[]string) (encoding.Encoding, string) {
 		var ok bool
 		i, name, value, ok = attribute(decl, i)
 		if !ok {
-			return nil, ""
+			return nil, "", ""
 		}
 		if string(name) == "encoding" && len(value) > 0 {
 			return lookupDeclared(value, warnings, "XML declaration")

@@ -18,4 +18,11 @@
 //
 // Script, style and other non-content elements keep no text, except
 // JSON-LD scripts, whose text is collected in Doc.JSONLD.
+//
+// Character references are decoded from tables that gen.go copies out of
+// x/net/html into entities.go, so that the WebAssembly module links neither
+// x/net/html nor the entity maps its package init builds in every instance;
+// UnescapeString offers that decoding to the other packages.
 package dom
+
+//go:generate go run gen.go

@@ -48,6 +48,21 @@ func (n *Node) Attr(key string) string {
 	return ""
 }
 
+// ClassID returns the class and id attributes in one pass: the pair that
+// class and id hints read on every element.
+func (n *Node) ClassID() (class, id string) {
+	var seen uint8
+	for _, a := range n.Attrs {
+		switch {
+		case a.Key == "class" && seen&1 == 0:
+			class, seen = a.Val, seen|1
+		case a.Key == "id" && seen&2 == 0:
+			id, seen = a.Val, seen|2
+		}
+	}
+	return class, id
+}
+
 // HasAttr reports whether the attribute is present.
 func (n *Node) HasAttr(key string) bool {
 	for _, a := range n.Attrs {

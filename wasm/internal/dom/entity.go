@@ -3,12 +3,24 @@ package dom
 import (
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/net/html"
 )
 
 // The decoding here gives the bytes of x/net's Text and TagAttr, but copies
 // runs of plain bytes whole: a byte-at-a-time loop is what costs in wasm.
+// It reads the tables gen.go copies from x/net/html into entities.go rather
+// than calling html.UnescapeString: x/net/html's entity maps are built by
+// its package init, which every WebAssembly instance would pay.
+
+// UnescapeString decodes the character references in s ("&lt;", "&#225;",
+// "&aacute;"), exactly as html.UnescapeString of golang.org/x/net/html does.
+// Use it instead of that function in code linked into the WebAssembly
+// module, so that the module does not carry x/net/html.
+func UnescapeString(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return unescape(s, false)
+}
 
 // clean turns "\r\n" and "\r" into "\n" and, if nul, NUL into U+FFFD.
 func clean(s string, nul bool) string {
@@ -111,24 +123,51 @@ func decodeRef(b *strings.Builder, s string, i int, attr bool) (int, bool) {
 	case "apos;":
 		dec = "'"
 	default:
-		// A span this short decodes as it would in place: the reference
-		// cannot look past its name.
-		dec = html.UnescapeString(s[i:j])
-		if dec == s[i:j] {
-			return 0, false
+		name := s[i+1 : j]
+		if dec = entityValue(name); dec != "" {
+			break
 		}
 		if attr {
-			// A whole-name match decodes to one or two runes; a prefix
-			// match leaves at least one byte of the name after its rune,
-			// two when the name ends in ';' (every legacy name without ';'
-			// also exists with it).
-			if r := utf8.RuneCountInString(dec); r > 2 || r == 2 && !semi {
-				return 0, false
+			return 0, false
+		}
+		// Text takes the longest name without ';' that starts the name,
+		// and leaves the rest of the name as text, as x/net does.
+		for k := min(len(name)-1, longestLegacy); k > 1; k-- {
+			if dec = entityValue(name[:k]); dec != "" {
+				b.WriteString(dec)
+				return i + 1 + k, true
 			}
 		}
+		return 0, false
 	}
 	b.WriteString(dec)
 	return j, true
+}
+
+// entityValue returns the UTF-8 value of the named reference name ("amp;"
+// or the legacy "amp"), or "" if there is none, by binary search of the
+// sorted names in entities.go that share its first byte.
+func entityValue(name string) string {
+	if name == "" {
+		return ""
+	}
+	c := int(name[0]) - 'A'
+	if c < 0 || c >= len(entityFirst)-1 {
+		return ""
+	}
+	lo, hi := int(entityFirst[c]), int(entityFirst[c+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if entityNames[entityNameOff[m]:entityNameOff[m+1]] < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(entityNameOff)-1 || entityNames[entityNameOff[lo]:entityNameOff[lo+1]] != name {
+		return ""
+	}
+	return entityValues[entityValueOff[lo]:entityValueOff[lo+1]]
 }
 
 // decodeNumeric decodes "&#123;" or "&#x7b;" at s[i], as x/net does;
@@ -168,8 +207,8 @@ done:
 	}
 	switch {
 	case 0x80 <= x && x <= 0x9F:
-		// Windows-1252 code points: x/net has the table.
-		b.WriteString(html.UnescapeString(s[i:j]))
+		// Windows-1252 code points, as x/net maps them.
+		b.WriteRune(win1252[x-0x80])
 	case x == 0 || 0xD800 <= x && x <= 0xDFFF || x > utf8.MaxRune:
 		b.WriteString("\uFFFD")
 	default:

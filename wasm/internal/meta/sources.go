@@ -1,12 +1,11 @@
 package meta
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/jsonv"
 	"github.com/nazif/nazif/wasm/internal/segment"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -29,7 +28,7 @@ func (t tags) get(keys ...string) string {
 // arrives as «&nbsp;» after the attribute is decoded once).
 func unescapeTwice(s string) string {
 	if strings.Contains(s, "&") && strings.Contains(s, ";") {
-		return html.UnescapeString(s)
+		return dom.UnescapeString(s)
 	}
 	return s
 }
@@ -51,13 +50,64 @@ type index struct {
 	pubTime string
 	// nav is the menu item marked as current.
 	nav string
+	// classes memoizes classFlags by raw class and id.
+	classes map[[2]string]classFlags
+}
+
+// classFlags are what the walk reads from an element's class and id.
+type classFlags uint8
+
+const (
+	classCrumb   classFlags = 1 << iota // a breadcrumb
+	classAuthor                         // a byline, not an author box or bio
+	classNav                            // a menu
+	classPublish                        // a publication date
+)
+
+// flagsOf returns the flags of c's class and id. Pages repeat a few class
+// names on hundreds of elements, and in wasm the lower-casing and the
+// substring searches per element were a tenth of the whole extraction.
+func (x *index) flagsOf(c *dom.Node) classFlags {
+	var key [2]string
+	key[0], key[1] = c.ClassID()
+	if key[0] == "" && key[1] == "" {
+		return 0
+	}
+	f, ok := x.classes[key]
+	if !ok {
+		f = classFlagsOf(strings.ToLower(key[0] + " " + key[1]))
+		x.classes[key] = f
+	}
+	return f
+}
+
+func classFlagsOf(cl string) classFlags {
+	var f classFlags
+	if strings.Contains(cl, "crumb") || strings.Contains(cl, "breadc") {
+		f |= classCrumb
+	}
+	if !strings.Contains(cl, "box") && !strings.Contains(cl, "bio") {
+		for _, h := range []string{"byline", "author", "writer", "kateb"} {
+			if strings.Contains(cl, h) {
+				f |= classAuthor
+				break
+			}
+		}
+	}
+	if strings.Contains(cl, "nav") || strings.Contains(cl, "menu") {
+		f |= classNav
+	}
+	if strings.Contains(cl, "publish") || strings.Contains(cl, "created") {
+		f |= classPublish
+	}
+	return f
 }
 
 // maxAuthors bounds the author elements kept: the first few are the byline.
 const maxAuthors = 4
 
 func collect(root *dom.Node) *index {
-	x := &index{tags: tags{}}
+	x := &index{tags: tags{}, classes: map[[2]string]classFlags{}}
 	x.walk(root, false, false)
 	return x
 }
@@ -67,10 +117,7 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 		if c.Type != dom.Element {
 			continue
 		}
-		var cl string
-		if c.HasAttr("class") || c.HasAttr("id") {
-			cl = strings.ToLower(c.Attr("class") + " " + c.Attr("id"))
-		}
+		cl := x.flagsOf(c)
 		switch c.Tag {
 		case atom.Meta:
 			v := c.Attr("content")
@@ -85,8 +132,8 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 			}
 		case atom.Time:
 			if x.pubTime == "" && c.Attr("datetime") != "" {
-				m := cl + " " + strings.ToLower(c.Attr("itemprop"))
-				if strings.Contains(m, "publish") || strings.Contains(m, "created") || c.HasAttr("pubdate") {
+				ip := strings.ToLower(c.Attr("itemprop"))
+				if cl&classPublish != 0 || strings.Contains(ip, "publish") || strings.Contains(ip, "created") || c.HasAttr("pubdate") {
 					x.pubTime = c.Attr("datetime")
 				}
 			}
@@ -109,7 +156,7 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 				}
 			}
 		}
-		nav := inNav || c.Tag == atom.Nav || strings.Contains(cl, "nav") || strings.Contains(cl, "menu")
+		nav := inNav || c.Tag == atom.Nav || cl&classNav != 0
 		if x.nav == "" && nav && (c.Tag == atom.A || c.Tag == atom.Li) && isCurrent(c) {
 			if t := textOf(c); t != "" && len(strings.Fields(t)) <= 4 {
 				x.nav = t
@@ -131,21 +178,16 @@ func isCurrent(n *dom.Node) bool {
 	return false
 }
 
-func isCrumb(n *dom.Node, cl string) bool {
-	return strings.Contains(cl, "crumb") || strings.Contains(cl, "breadc") ||
-		strings.Contains(strings.ToLower(n.Attr("itemtype")), "breadcrumblist")
-}
-
-func isAuthor(n *dom.Node, cl string) bool {
-	if hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author") {
+func isCrumb(n *dom.Node, cl classFlags) bool {
+	if cl&classCrumb != 0 {
 		return true
 	}
-	for _, h := range []string{"byline", "author", "writer", "kateb"} {
-		if strings.Contains(cl, h) && !strings.Contains(cl, "box") && !strings.Contains(cl, "bio") {
-			return true
-		}
-	}
-	return false
+	it := n.Attr("itemtype")
+	return it != "" && strings.Contains(strings.ToLower(it), "breadcrumblist")
+}
+
+func isAuthor(n *dom.Node, cl classFlags) bool {
+	return cl&classAuthor != 0 || hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author")
 }
 
 func hasToken(list, tok string) bool {
@@ -183,8 +225,8 @@ var articleTypes = map[string]bool{
 func parseLD(scripts []string) ld {
 	var out ld
 	for _, s := range scripts {
-		var v any
-		if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) != nil {
+		v, err := jsonv.Parse(strings.TrimSpace(s))
+		if err != nil {
 			continue
 		}
 		if obj := findArticle(v, 0); obj != nil {
