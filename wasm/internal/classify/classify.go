@@ -80,13 +80,12 @@ type node struct {
 type stats struct {
 	m     map[*dom.Node]*node
 	order []*dom.Node
-	hints hintCache
 }
 
 func (s *stats) get(n *dom.Node) *node {
 	st := s.m[n]
 	if st == nil {
-		h := s.hints.of(n)
+		h := hintOf(n)
 		st = &node{weight: h.weight, neg: h.neg, unlikely: h.unlikely}
 		s.m[n] = st
 		s.order = append(s.order, n)
@@ -148,7 +147,7 @@ func bodyRunes(blocks []Block) int {
 }
 
 func classify(blocks []Block, jsonldBody string, strict bool) Result {
-	st := &stats{m: map[*dom.Node]*node{}, hints: hintCache{}}
+	st := &stats{m: map[*dom.Node]*node{}}
 	for i := range blocks {
 		b := &blocks[i]
 		sentence := isSentence(b)

@@ -1,10 +1,11 @@
 package classify
 
 import (
-	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/substr"
 )
 
 // Class and id hints, matched as substrings of the lowercased class and id.
@@ -52,110 +53,48 @@ type hint struct {
 	unlikely bool
 }
 
-// hintCache memoizes hints by the raw class and id: pages repeat the same
-// few class names on hundreds of elements.
-type hintCache map[[2]string]hint
+// hintWords is every word of the four lists, negativeHints first, so that
+// a negative hint's index in the set is its index in negativeHints.
+var (
+	hintWords = substr.New(slices.Concat(negativeHints[:], positiveHints, likelyHints, unlikelyHints))
 
-// of returns the hint of n. Most elements have no class or id, and they
-// skip the map: in wasm, hashing two strings costs more than the rest.
-func (c hintCache) of(n *dom.Node) hint {
-	var key [2]string
-	key[0], key[1] = n.ClassID()
-	itemprop, property := n.Attr("itemprop"), n.Attr("property")
+	negativeMask = hintWords.Mask(negativeHints[:]...)
+	positiveMask = hintWords.Mask(positiveHints...)
+	likelyMask   = hintWords.Mask(likelyHints...)
+	unlikelyMask = hintWords.Mask(unlikelyHints...)
+)
+
+// hintOf returns the hint of n's class and id, read in one pass each, and
+// of its itemprop or property naming the article body.
+func hintOf(n *dom.Node) hint {
 	var h hint
-	if key[0] != "" || key[1] != "" {
-		var ok bool
-		if h, ok = c[key]; !ok {
-			h = hintOf(key[0] + " " + key[1])
-			c[key] = h
-		}
+	class, id := n.ClassID()
+	if class != "" || id != "" {
+		h = hintOfWords(hintWords.Match(class).Or(hintWords.Match(id)))
 	}
-	if itemprop != "" && strings.Contains(strings.ToLower(itemprop), "articlebody") ||
-		property != "" && strings.Contains(strings.ToLower(property), "articlebody") {
+	if hasArticleBody(n.Attr("itemprop")) ||
+		hasArticleBody(n.Attr("property")) {
 		h.weight += 50
 	}
 	return h
 }
 
-// The kinds of hint word, as bits.
-const (
-	kindPositive = 1 << iota
-	kindLikely
-	kindUnlikely
-)
-
-// hintWord is one word of the lists above, with every list it is in.
-type hintWord struct {
-	word  string
-	neg   int // its index in negativeHints, or -1
-	kinds uint8
+func hasArticleBody(s string) bool {
+	return s != "" && strings.Contains(strings.ToLower(s), "articlebody")
 }
 
-// hintWords holds the words of all four lists by first byte, so that
-// hintOf reads the class and id once instead of once per word: in wasm a
-// hundred strings.Contains calls per element were a tenth of the time.
-var hintWords = func() (t [256][]hintWord) {
-	add := func(w string, neg int, kinds uint8) {
-		list := t[w[0]]
-		for i := range list {
-			if list[i].word == w {
-				list[i].kinds |= kinds
-				if neg >= 0 {
-					list[i].neg = neg
-				}
-				return
-			}
-		}
-		t[w[0]] = append(list, hintWord{w, neg, kinds})
-	}
-	for i, w := range negativeHints {
-		add(w, i, 0)
-	}
-	for _, w := range positiveHints {
-		add(w, -1, kindPositive)
-	}
-	for _, w := range likelyHints {
-		add(w, -1, kindLikely)
-	}
-	for _, w := range unlikelyHints {
-		add(w, -1, kindUnlikely)
-	}
-	return t
-}()
-
-// hintOf reads the class and id words s. Weights follow Readability:
+// hintOfWords reads the hint words found. Weights follow Readability:
 // ±25 a side. An element is unlikely when it is named as chrome and not
-// as content. The negative hint named is the first of negativeHints that
-// s contains.
-func hintOf(s string) hint {
+// as content. The negative hint named is the first of negativeHints found.
+func hintOfWords(m substr.Bits) hint {
 	var h hint
-	if len(s) == 1 {
-		return h
+	if i := m.And(negativeMask).First(); i >= 0 {
+		h.neg = negativeHints[i]
+		h.weight -= 25
 	}
-	s = strings.ToLower(s)
-	var negs [(len(negativeHints) + 63) / 64]uint64
-	var kinds uint8
-	for i := 0; i < len(s); i++ {
-		for _, w := range hintWords[s[i]] {
-			if len(s)-i < len(w.word) || s[i+1] != w.word[1] || s[i:i+len(w.word)] != w.word {
-				continue
-			}
-			kinds |= w.kinds
-			if w.neg >= 0 {
-				negs[w.neg>>6] |= 1 << (w.neg & 63)
-			}
-		}
-	}
-	for i, m := range negs {
-		if m != 0 {
-			h.neg = negativeHints[i*64+bits.TrailingZeros64(m)]
-			h.weight -= 25
-			break
-		}
-	}
-	if kinds&kindPositive != 0 {
+	if m.And(positiveMask).Any() {
 		h.weight += 25
 	}
-	h.unlikely = kinds&(kindLikely|kindUnlikely) == kindUnlikely
+	h.unlikely = m.And(unlikelyMask).Any() && !m.And(likelyMask).Any()
 	return h
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/jsonv"
 	"github.com/nazif/nazif/wasm/internal/segment"
+	"github.com/nazif/nazif/wasm/internal/substr"
 	"golang.org/x/net/html/atom"
 )
 
@@ -50,8 +51,6 @@ type index struct {
 	pubTime string
 	// nav is the menu item marked as current.
 	nav string
-	// classes memoizes classFlags by raw class and id.
-	classes map[[2]string]classFlags
 }
 
 // classFlags are what the walk reads from an element's class and id.
@@ -64,40 +63,36 @@ const (
 	classPublish                        // a publication date
 )
 
-// flagsOf returns the flags of c's class and id. Pages repeat a few class
-// names on hundreds of elements, and in wasm the lower-casing and the
-// substring searches per element were a tenth of the whole extraction.
-func (x *index) flagsOf(c *dom.Node) classFlags {
-	var key [2]string
-	key[0], key[1] = c.ClassID()
-	if key[0] == "" && key[1] == "" {
+// classWords are the words class and id are read for. Pages name their
+// chrome in class names, and the walk asks every element.
+var (
+	classWords = substr.New([]string{"crumb", "breadc", "byline", "author", "writer", "kateb", "box", "bio", "nav", "menu", "publish", "created"})
+
+	crumbMask   = classWords.Mask("crumb", "breadc")
+	authorMask  = classWords.Mask("byline", "author", "writer", "kateb")
+	notAuthor   = classWords.Mask("box", "bio")
+	navMask     = classWords.Mask("nav", "menu")
+	publishMask = classWords.Mask("publish", "created")
+)
+
+// flagsOf returns the flags of c's class and id, each read in one pass.
+func flagsOf(c *dom.Node) classFlags {
+	class, id := c.ClassID()
+	if class == "" && id == "" {
 		return 0
 	}
-	f, ok := x.classes[key]
-	if !ok {
-		f = classFlagsOf(strings.ToLower(key[0] + " " + key[1]))
-		x.classes[key] = f
-	}
-	return f
-}
-
-func classFlagsOf(cl string) classFlags {
+	m := classWords.Match(class).Or(classWords.Match(id))
 	var f classFlags
-	if strings.Contains(cl, "crumb") || strings.Contains(cl, "breadc") {
+	if m.And(crumbMask).Any() {
 		f |= classCrumb
 	}
-	if !strings.Contains(cl, "box") && !strings.Contains(cl, "bio") {
-		for _, h := range []string{"byline", "author", "writer", "kateb"} {
-			if strings.Contains(cl, h) {
-				f |= classAuthor
-				break
-			}
-		}
+	if m.And(authorMask).Any() && !m.And(notAuthor).Any() {
+		f |= classAuthor
 	}
-	if strings.Contains(cl, "nav") || strings.Contains(cl, "menu") {
+	if m.And(navMask).Any() {
 		f |= classNav
 	}
-	if strings.Contains(cl, "publish") || strings.Contains(cl, "created") {
+	if m.And(publishMask).Any() {
 		f |= classPublish
 	}
 	return f
@@ -107,7 +102,7 @@ func classFlagsOf(cl string) classFlags {
 const maxAuthors = 4
 
 func collect(root *dom.Node) *index {
-	x := &index{tags: tags{}, classes: map[[2]string]classFlags{}}
+	x := &index{tags: tags{}}
 	x.walk(root, false, false)
 	return x
 }
@@ -117,7 +112,7 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 		if c.Type != dom.Element {
 			continue
 		}
-		cl := x.flagsOf(c)
+		cl := flagsOf(c)
 		switch c.Tag {
 		case atom.Meta:
 			v := c.Attr("content")
