@@ -39,6 +39,19 @@ func Parse(line string) (string, bool) {
 	return "", false
 }
 
+// Labeled reports whether line starts with a byline label: Parse fails on
+// any line that does not, whatever follows, so callers can skip costly
+// preparation of such lines.
+func Labeled(line string) bool {
+	t := strings.TrimSpace(line)
+	for _, l := range labels {
+		if strings.HasPrefix(t, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // Credit returns the agency or source in a closing credit line such as
 // «--(بترا)», «(رويترز)» or «المصدر: وكالات», and whether the line is one.
 func Credit(line string) (string, bool) {

@@ -49,3 +49,26 @@ func TestCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestLabeled: Parse succeeds only on labeled lines, and Labeled sees the
+// label whatever follows it.
+func TestLabeled(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"كتب: محمد علي", true},
+		{"  بقلم أحمد - 12 مارس 2020", true},
+		{"كتبه محمد", true}, // a label prefix: Parse still refuses it
+		{"محمد علي", false},
+		{"", false},
+		{"قال الوزير إن كتب التاريخ", false},
+	} {
+		if got := byline.Labeled(tc.line); got != tc.want {
+			t.Errorf("Labeled(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+		if _, ok := byline.Parse(tc.line); ok && !tc.want {
+			t.Errorf("Parse(%q) succeeded on an unlabeled line", tc.line)
+		}
+	}
+}

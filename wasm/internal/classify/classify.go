@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
@@ -98,11 +97,28 @@ func proseWeight(b *Block) float64 {
 	if b.Runes < 25 || b.LinkDensity() > 0.5 || b.Kind == segment.Caption {
 		return 0
 	}
-	commas := strings.Count(b.Text, "،") + strings.Count(b.Text, ",") + strings.Count(b.Text, ".")
+	commas := punctuation(b.Text)
 	w := 1 + float64(min(commas, 10)) + min(float64(b.Runes)/100, 3)
 	// Function words: 0.25 and above is ordinary running Arabic text.
 	w *= 0.5 + 2*min(b.FuncDensity(), 0.25)
 	return w * (1 - b.LinkDensity())
+}
+
+// punctuation counts the Arabic and Latin commas and the full stops of t,
+// in one pass.
+func punctuation(t string) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ',', '.':
+			n++
+		case 0xD8: // «،» is D8 8C
+			if i+1 < len(t) && t[i+1] == 0x8C {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // startOf is the first element that a block scores: paragraphs score

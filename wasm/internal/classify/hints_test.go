@@ -95,3 +95,13 @@ func TestHintOf(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctuation: one pass counts what three strings.Count calls did.
+func TestPunctuation(t *testing.T) {
+	for _, s := range []string{"", "أ، ب, ج. د،", "،،،", "\xd8", "\xd8\x8c.", "نص بلا ترقيم", "a.b,c،d\xd8x"} {
+		want := strings.Count(s, "،") + strings.Count(s, ",") + strings.Count(s, ".")
+		if got := punctuation(s); got != want {
+			t.Errorf("punctuation(%q) = %d; want %d", s, got, want)
+		}
+	}
+}

@@ -516,6 +516,9 @@ func (p *Page) author(blocks []classify.Block, ti int, site string) string {
 func bylineBlock(blocks []classify.Block, ti int) string {
 	lo, hi := window(blocks, ti)
 	for i := lo; i < hi; i++ {
+		if !byline.Labeled(blocks[i].Text) {
+			continue
+		}
 		if name, ok := byline.Parse(withoutDates(blocks[i].Text)); ok {
 			return name
 		}

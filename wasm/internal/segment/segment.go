@@ -35,27 +35,32 @@ type Block struct {
 	Bold bool
 }
 
-// inline lists the elements that do not break a block.
-var inline = map[atom.Atom]bool{
-	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true,
-	atom.Big: true, atom.Cite: true, atom.Code: true, atom.Data: true, atom.Del: true,
-	atom.Dfn: true, atom.Em: true, atom.Font: true, atom.I: true, atom.Ins: true,
-	atom.Kbd: true, atom.Label: true, atom.Mark: true, atom.Q: true, atom.S: true,
-	atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strike: true,
-	atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.Tt: true,
-	atom.U: true, atom.Var: true, atom.Img: true, atom.Picture: true, atom.Source: true,
-	atom.Wbr: true, atom.Nobr: true,
+// inlineTag reports the elements that do not break a block. A switch, not
+// a map: in wasm, hashing the atom of every element showed in profiles.
+func inlineTag(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Abbr, atom.B, atom.Bdi, atom.Bdo, atom.Big, atom.Cite,
+		atom.Code, atom.Data, atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I,
+		atom.Ins, atom.Kbd, atom.Label, atom.Mark, atom.Q, atom.S, atom.Samp,
+		atom.Small, atom.Span, atom.Strike, atom.Strong, atom.Sub, atom.Sup,
+		atom.Time, atom.Tt, atom.U, atom.Var, atom.Img, atom.Picture, atom.Source,
+		atom.Wbr, atom.Nobr:
+		return true
+	}
+	return false
 }
 
-// skip lists elements that never hold article text.
-var skip = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Textarea: true, atom.Select: true, atom.Option: true, atom.Iframe: true,
-	atom.Object: true, atom.Svg: true, atom.Math: true, atom.Noembed: true,
-	atom.Noframes: true, atom.Canvas: true, atom.Button: true, atom.Input: true,
-	atom.Form: true, atom.Meta: true, atom.Link: true, atom.Head: true,
-	atom.Embed: true, atom.Audio: true, atom.Video: true, atom.Map: true,
-	atom.Dialog: true,
+// skipTag reports the elements that never hold article text.
+func skipTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Textarea,
+		atom.Select, atom.Option, atom.Iframe, atom.Object, atom.Svg, atom.Math,
+		atom.Noembed, atom.Noframes, atom.Canvas, atom.Button, atom.Input, atom.Form,
+		atom.Meta, atom.Link, atom.Head, atom.Embed, atom.Audio, atom.Video,
+		atom.Map, atom.Dialog:
+		return true
+	}
+	return false
 }
 
 // Hidden reports whether n is hidden from readers by its attributes.
@@ -135,13 +140,13 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 			s.appendText(c.Data, inLink > 0, inBold > 0)
 			continue
 		}
-		if skip[c.Tag] || Hidden(c) {
+		if skipTag(c.Tag) || Hidden(c) {
 			continue
 		}
 		switch {
 		case c.Tag == atom.Br || c.Tag == atom.Hr:
 			s.flush()
-		case inline[c.Tag] || c.Tag == 0:
+		case inlineTag(c.Tag) || c.Tag == 0:
 			l, b := inLink, inBold
 			if c.Tag == atom.A {
 				l++
@@ -164,20 +169,34 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 
 // appendText adds t to the block with white space collapsed.
 func (s *segmenter) appendText(t string, link, bold bool) {
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+	start, spaces := len(s.buf), 0
+	for i := 0; i < len(t); {
+		if collapse[t[i]] {
 			if len(s.buf) > 0 && s.buf[len(s.buf)-1] != ' ' {
 				s.buf = append(s.buf, ' ')
+				spaces++
 			}
+			i++
 			continue
 		}
-		s.buf = append(s.buf, c)
+		// Append a whole run at once: in wasm, an append per byte was
+		// the segmenter's main cost.
+		j := i + 1
+		for j < len(t) && !collapse[t[j]] {
+			j++
+		}
+		s.buf = append(s.buf, t[i:j]...)
+		i = j
+	}
+	if n := len(s.buf) - start - spaces; n > 0 {
 		if link {
-			s.link++
+			s.link += n
 		}
 		if bold {
-			s.bold++
+			s.bold += n
 		}
 	}
 }
+
+// collapse marks the ASCII white space that appendText collapses.
+var collapse = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true}

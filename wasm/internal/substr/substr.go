@@ -1,6 +1,9 @@
 package substr
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Bits has bit i set when word i of the Set occurs.
 type Bits [2]uint64
@@ -14,10 +17,8 @@ func (b Bits) Any() bool { return b[0]|b[1] != 0 }
 // First returns the lowest index of a word that occurs, or -1.
 func (b Bits) First() int {
 	for i, w := range b {
-		for j := 0; j < 64; j++ {
-			if w&(1<<j) != 0 {
-				return i*64 + j
-			}
+		if w != 0 {
+			return i*64 + bits.TrailingZeros64(w)
 		}
 	}
 	return -1
@@ -35,7 +36,14 @@ const MaxWords = 128
 // A Set is a list of words to look for. It is safe for concurrent use.
 type Set struct {
 	byFirst [256][]entry
+	// byPair holds the same words by a hash of their first two bytes, so
+	// that Match looks at one short list per position.
+	byPair [pairBuckets][]entry
 }
+
+const pairBuckets = 1024
+
+func pair(c0, c1 byte) int { return (int(c0)<<5 ^ int(c1)) & (pairBuckets - 1) }
 
 type entry struct {
 	word  string
@@ -60,6 +68,8 @@ func New(words []string) *Set {
 		}
 		if !dup {
 			s.byFirst[w[0]] = append(s.byFirst[w[0]], entry{w, i})
+			p := pair(w[0], w[1])
+			s.byPair[p] = append(s.byPair[p], entry{w, i})
 		}
 	}
 	return s
@@ -94,11 +104,16 @@ func (s *Set) Match(str string) Bits {
 			return s.matchLower(strings.ToLower(str))
 		}
 	}
-	for i := 0; i < len(str); i++ {
-		c := lower(str[i])
-		for _, e := range s.byFirst[c] {
+	if len(str) < 2 {
+		return b
+	}
+	c1 := lower(str[0])
+	for i := 0; i+1 < len(str); i++ {
+		c0 := c1
+		c1 = lower(str[i+1])
+		for _, e := range s.byPair[pair(c0, c1)] {
 			w := e.word
-			if len(str)-i < len(w) || lower(str[i+1]) != w[1] {
+			if len(str)-i < len(w) || c0 != w[0] || c1 != w[1] {
 				continue
 			}
 			j := 2
