@@ -238,3 +238,27 @@ func TestClosed(t *testing.T) {
 		t.Errorf("error %v; want ErrClosed", err)
 	}
 }
+
+// TestHardKill: with WithCloseOnContextDone, a call is stopped by its
+// context even though the guest would not check in time, and the pool
+// replaces the instance.
+func TestHardKill(t *testing.T) {
+	ctx := context.Background()
+	c, err := host.New(ctx, testConfig().WithCloseOnContextDone(true).WithPoolSize(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	page := bytes.Repeat([]byte("<div><p>هذا نص عربي للاختبار فقط.</p></div>"), 100000)
+	tctx, cancel := context.WithTimeout(ctx, 5*time.Millisecond)
+	defer cancel()
+	if _, err := c.Clean(tctx, page, nazif.Options{}); !errors.Is(err, host.ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("error %v; want ErrTimeout and context.DeadlineExceeded", err)
+	}
+	if _, err := c.Clean(ctx, []byte("<p>نص قصير</p>"), nazif.Options{}); err != nil {
+		t.Fatalf("after the kill: %v", err)
+	}
+	if s := c.Stats(); s.Discarded != 1 || s.Errors[host.CodeTimeout] != 1 {
+		t.Errorf("stats %+v; want 1 discarded, 1 timeout", s)
+	}
+}

@@ -4,26 +4,43 @@ package main
 
 import (
 	"errors"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"time"
 	"unsafe"
 )
 
-// The guest's collector runs on a memory budget, not a growth ratio: with
+// The guest's collector runs on a memory budget for ordinary pages: with
 // GOGC=100 it ran several times per page, and in wasm, where it shares the
-// one thread, that was a fifth of the time. Now it runs when the heap
-// nears memoryFloor (or, for a big page, memoryPerByte times its size),
-// and hosts collect between pages with nazif_gc.
+// one thread, that was a tenth of the time. Under memoryBudget of heap a
+// page runs with no collection at all, and hosts collect between pages
+// with nazif_gc. A page over budgetedInput may need more live heap than
+// the budget, and a budget below the live heap makes the collector run
+// without end, so such a page runs with Go's default pacing instead.
 const (
-	memoryFloor   = 32 << 20
-	memoryPerByte = 16
+	memoryBudget  = 32 << 20
+	budgetedInput = 512 << 10
 )
 
-func init() {
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(memoryFloor)
+// paced is whether the collector runs on Go's default pacing now.
+var paced = true
+
+// pace sets the collector for a page of n bytes.
+func pace(n uint32) {
+	if big := n > budgetedInput; big != paced {
+		paced = big
+		if big {
+			debug.SetMemoryLimit(math.MaxInt64)
+			debug.SetGCPercent(100)
+		} else {
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(memoryBudget)
+		}
+	}
 }
+
+func init() { pace(0) }
 
 // pinned holds every buffer handed out by nazif_alloc, keyed by its address:
 // it keeps them alive (Go's GC does not move objects), and lets
@@ -62,7 +79,7 @@ func exportClean(p, inLen, optLen uint32, budgetNs int64) uint64 {
 	if n := uint64(inLen) + uint64(optLen); (!ok && n > 0) || n > uint64(len(buf)) {
 		out = fail(statusBadCall, errBadCall)
 	} else {
-		debug.SetMemoryLimit(max(memoryFloor, memoryPerByte*int64(inLen)))
+		pace(inLen)
 		out = call(buf[:inLen], buf[inLen:inLen+optLen], time.Duration(budgetNs))
 	}
 	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(out))))<<32 | uint64(len(out))

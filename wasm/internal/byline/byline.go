@@ -1,6 +1,10 @@
 package byline
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // labels are the words that open a byline, longest first so that «كتبت»
 // is cut whole. Each may be followed by a colon.
@@ -17,7 +21,7 @@ const maxWords = 8
 // «حوار: آسيا العتروس», and whether the line is a byline.
 func Parse(line string) (string, bool) {
 	t := strings.TrimSpace(line)
-	if t == "" || strings.Count(t, " ") >= maxWords*2 || len(strings.Fields(t)) > maxWords {
+	if !Labeled(t) || t == "" || strings.Count(t, " ") >= maxWords*2 || !fieldsAtMost(t, maxWords) {
 		return "", false
 	}
 	for _, l := range labels {
@@ -56,7 +60,7 @@ func Labeled(line string) bool {
 // «--(بترا)», «(رويترز)» or «المصدر: وكالات», and whether the line is one.
 func Credit(line string) (string, bool) {
 	t := strings.TrimSpace(line)
-	if t == "" || strings.Count(t, " ") >= 8 || len(strings.Fields(t)) > 4 {
+	if t == "" || strings.Count(t, " ") >= 8 || !fieldsAtMost(t, 4) {
 		return "", false
 	}
 	if rest, ok := strings.CutPrefix(t, "المصدر"); ok {
@@ -72,4 +76,38 @@ func Credit(line string) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// fieldsAtMost reports whether len(strings.Fields(t)) <= n, without
+// building the fields: classification asks it of every block of a page.
+func fieldsAtMost(t string, n int) bool {
+	fields, in := 0, false
+	for i := 0; i < len(t); {
+		c := t[i]
+		var space bool
+		switch {
+		case c < utf8.RuneSelf:
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+			// The only lead bytes of Unicode spaces (U+0085, U+00A0,
+			// U+1680, U+2000…U+205F, U+3000): Arabic letters skip the
+			// decoding.
+			r, size := utf8.DecodeRuneInString(t[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		default:
+			i++
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if fields++; fields > n {
+				return false
+			}
+		}
+	}
+	return true
 }

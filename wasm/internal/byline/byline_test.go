@@ -1,6 +1,7 @@
 package byline_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nazif/nazif/wasm/internal/byline"
@@ -69,6 +70,17 @@ func TestLabeled(t *testing.T) {
 		}
 		if _, ok := byline.Parse(tc.line); ok && !tc.want {
 			t.Errorf("Parse(%q) succeeded on an unlabeled line", tc.line)
+		}
+	}
+}
+
+// TestFieldsAtMost agrees with strings.Fields.
+func TestFieldsAtMost(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a  b ", "كتب محمد علي", "a\u00a0b\u2003c", "a\u200bb", "\xff \xfe", "a\vb\fc", "a\u0085b", "a\u1680b\u3000c\u205fd", "\u2028\u2029", "\xc2 \xe2\x80", "عربي\u00a0نص"} {
+		for n := 0; n < 5; n++ {
+			if got, want := byline.FieldsAtMost(s, n), len(strings.Fields(s)) <= n; got != want {
+				t.Errorf("FieldsAtMost(%q, %d) = %v; want %v", s, n, got, want)
+			}
 		}
 	}
 }

@@ -50,11 +50,11 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 		}
 		kids = append(kids, c)
 	}
-	threshold := max(10, final(st.m[top])*0.2)
+	threshold := max(10, final(st.lookup(top))*0.2)
 	for _, step := range []int{-1, 1} {
 		for i := at + step; i >= 0 && i < len(kids); i += step {
 			s := kids[i]
-			ss := st.m[s]
+			ss := st.lookup(s)
 			if ss == nil || ss.chars == 0 {
 				continue // no text: an image, a spacer
 			}
@@ -145,7 +145,7 @@ func isCaption(b *Block, st *stats) bool {
 	if b.Kind == segment.Caption {
 		return true
 	}
-	s := st.m[b.Elem]
+	s := st.lookup(b.Elem)
 	return s != nil && s.neg == "caption" && b.Words <= 40
 }
 
@@ -177,7 +177,7 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 		return "caption"
 	}
 	for n := b.Elem; n != nil && n != root; n = n.Parent {
-		if s := st.m[n]; s != nil && s.neg != "" && s.weight <= 0 {
+		if s := st.lookup(n); s != nil && s.neg != "" && s.weight <= 0 {
 			return "class:" + s.neg
 		}
 	}

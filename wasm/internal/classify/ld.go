@@ -87,7 +87,7 @@ func preferCoverage(st *stats, top *dom.Node, cov coverage) *dom.Node {
 	}
 	for _, n := range st.order {
 		h := cov[n]
-		if st.m[n].score > 0 && h[0] > bestHit+bestHit/5+20 && cov.mostly(n) {
+		if st.lookup(n).score > 0 && h[0] > bestHit+bestHit/5+20 && cov.mostly(n) {
 			best, bestHit = n, h[0]
 		}
 	}

@@ -36,6 +36,11 @@ type Node struct {
 	Attrs []Attr
 
 	Parent, FirstChild, LastChild, Next *Node
+
+	// ID numbers the nodes of a Doc from 1, in the order Parse made them,
+	// so that later stages can keep per-node data in a slice instead of
+	// a map keyed by pointer. It is 0 for a node Parse did not make.
+	ID int32
 }
 
 // Attr returns the value of the attribute key, or "".
@@ -322,6 +327,7 @@ func (b *builder) alloc() *Node {
 	n := &b.nodes[b.used]
 	b.used++
 	b.doc.Nodes++
+	n.ID = int32(b.doc.Nodes)
 	return n
 }
 

@@ -1,0 +1,4 @@
+package byline
+
+// FieldsAtMost exports fieldsAtMost to the tests.
+var FieldsAtMost = fieldsAtMost
