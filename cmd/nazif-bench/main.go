@@ -1,7 +1,8 @@
 // Command nazif-bench prints the figures `make bench` reports: native and
 // sandboxed throughput side by side on the testdata corpus, the pool with
-// one and two goroutines, the hard-kill mode's cost, the CLI's time to a
-// first result (cold and warm compilation cache), and an instance's
+// one and two goroutines, the hard-kill mode's cost, the floor of the
+// ratio (the simplest byte loops, natively and in wazero), the CLI's time
+// to a first result (cold and warm compilation cache), and an instance's
 // steady memory after 1,000 calls that include 1 MB pages.
 //
 //	go run ./cmd/nazif-bench [-dir testdata/corpus] [-time 2s]
@@ -11,6 +12,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -23,6 +25,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+
+	"github.com/nazif/nazif/cmd/nazif-bench/floor"
 	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/nazif"
 )
@@ -244,6 +250,9 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		return err
 	}
 
+	if err := floorRatio(ctx, all); err != nil {
+		return err
+	}
 	if err := steadyMemory(ctx, cfg, all); err != nil {
 		return err
 	}
@@ -354,3 +363,45 @@ func cliStart(p page) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// floorRatio times the simplest loops over the corpus natively and in
+// wazero: no rewrite of the cleaner can make the sandbox's ratio lower
+// than theirs.
+func floorRatio(ctx context.Context, pages []page) error {
+	var in []byte
+	for _, p := range pages {
+		in = append(in, p.data...)
+	}
+	tmp, err := os.MkdirTemp("", "nazif-bench-floor")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "floor.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-o", bin, "./cmd/nazif-bench/floor/wasmfloor")
+	build.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "GOFLAGS=")
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the floor module: %v\n%s", err, out)
+	}
+	wasm, err := os.ReadFile(bin)
+	if err != nil {
+		return err
+	}
+	rt := wazero.NewRuntime(ctx)
+	defer rt.Close(ctx)
+	wasi_snapshot_preview1.MustInstantiate(ctx, rt)
+	var out bytes.Buffer
+	cfg := wazero.NewModuleConfig().WithStdin(bytes.NewReader(in)).WithStdout(&out).WithSysNanotime().WithSysWalltime()
+	if _, err := rt.InstantiateWithConfig(ctx, wasm, cfg); err != nil {
+		return fmt.Errorf("running the floor module: %v", err)
+	}
+	var wscan, wwords int64
+	if _, err := fmt.Sscan(out.String(), &wscan, &wwords); err != nil {
+		return fmt.Errorf("the floor module printed %q: %v", out.String(), err)
+	}
+	nscan, nwords := floor.Best(in)
+	fmt.Printf("\nFloor: the simplest loops over the same %.0f KB, best of 30 (ratio = wazero / native):\n", float64(len(in))/1e3)
+	fmt.Printf("  a table lookup per byte        native %7.3f ms, wazero %7.3f ms  %5.2fx\n", ms(nscan), float64(wscan)/1e6, float64(wscan)/float64(nscan.Nanoseconds()))
+	fmt.Printf("  split words, append to buffer  native %7.3f ms, wazero %7.3f ms  %5.2fx\n", ms(nwords), float64(wwords)/1e6, float64(wwords)/float64(nwords.Nanoseconds()))
+	return nil
+}

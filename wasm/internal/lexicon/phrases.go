@@ -8,8 +8,8 @@ import (
 )
 
 // table is the phrase list of one category. Phrases are written as sites
-// spell them, with their common variants; they are folded to search-key
-// form at init, so variants that differ only in hamza, ى, ة, harakat or
+// spell them, with their common variants; buildIndex folds them to
+// search-key form, so variants that differ only in hamza, ى, ة, harakat or
 // tatweel fold together.
 type table struct {
 	cat Category
@@ -226,10 +226,11 @@ type phrase struct {
 	strong bool
 }
 
-// firstWords indexes the phrases' first words; phraseLists[i] holds the
-// phrases whose first word has index i, longest first.
-var firstWords, phraseLists = buildIndex()
-
+// buildIndex folds the phrase tables and indexes them: it returns
+// firstWords, the table of the phrases' first words, and phraseLists,
+// where phraseLists[i] holds the phrases whose first word has index i,
+// longest first. Both are static data in tables.go, generated from it, so
+// that the module's start-up does not fold and sort every phrase.
 func buildIndex() (wordTable, [][]phrase) {
 	idx := make(map[string][]phrase, 1024)
 	var order []string // first words in the order met, so the index is stable

@@ -17,11 +17,19 @@ const (
 	byteLeadN        // first byte of a three- or four-byte sequence: decode
 )
 
-// byteClass classifies every byte value as the first byte of a character.
-var byteClass = func() (t [256]uint8) {
+// byteClass classifies every byte value as the first byte of a character;
+// asciiWord marks the ASCII bytes that are word characters; word2 is a bit
+// set of the word characters among U+0000–07FF, the two-byte range that
+// holds Arabic, Latin-1, Greek, Cyrillic and Hebrew. The three tables are
+// static data in tables.go, generated from the builders below, so that no
+// instance of the wasm module decodes 1,920 runes at start-up.
+
+// buildByteClass returns byteClass.
+func buildByteClass() (t [256]uint8) {
+	ascii := buildASCIIWord()
 	for c := 0; c < 256; c++ {
 		switch {
-		case c < utf8.RuneSelf && asciiWord[c]:
+		case c < utf8.RuneSelf && ascii[c]:
 			t[c] = byteWord
 		case 0xC2 <= c && c <= 0xDF:
 			t[c] = byteLead2
@@ -30,10 +38,10 @@ var byteClass = func() (t [256]uint8) {
 		}
 	}
 	return t
-}()
+}
 
-// asciiWord marks the ASCII bytes that are word characters.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// buildASCIIWord returns asciiWord.
+func buildASCIIWord() (t [utf8.RuneSelf]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
@@ -41,21 +49,21 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 		t[c], t[c-'a'+'A'] = true, true
 	}
 	return t
-}()
+}
 
-// word2 is a bit set of the word characters among U+0000–07FF, the
-// two-byte range that holds Arabic, Latin-1, Greek, Cyrillic and Hebrew.
-var word2 = func() (t [0x800 / 64]uint64) {
+// buildWord2 returns word2.
+func buildWord2() (t [0x800 / 64]uint64) {
 	for r := rune(0x80); r < 0x800; r++ {
 		if isWordChar(r) {
 			t[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return t
-}()
+}
 
 // isWordChar reports whether r is a word character: a letter, digit or
-// combining mark of any script. The tables are built from it.
+// combining mark of any script. The tables are built from it, and it
+// decides the rare three- and four-byte characters at run time.
 func isWordChar(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // functionLemmas are Arabic function words without proclitics, as written.
-// They are folded at init, so hamza-less, ى and ة spellings are covered.
+// They are folded when tables.go is generated, so hamza-less, ى and ة
+// spellings are covered.
 // Common forms with an attached pronoun (فيه، إنه، لها) are listed too,
 // because FunctionWords strips only proclitics. Words that are mostly
 // content words once a proclitic is stripped (لي in "ولي العهد") are left
@@ -65,18 +66,6 @@ const (
 // function word.
 func isFunctionWord(w string) bool { return functionForms.has(w) }
 
-// functionForms holds every spelling FunctionWords counts: each folded
-// lemma as it is, and, when at least two letters remain, after one of و ف
-// and then one of ب ل ك (وفي، بهذه، وبين). A lemma that starts with ال is
-// also found behind ل with its alef dropped (للتي) and behind the other
-// proclitics (وللذين، بالتي); no other stem takes the article, because ال
-// marks a noun ("الوسط" = the centre, not وسط = amid).
-//
-// Listing the forms costs a few thousand short strings at init, cut from
-// one buffer, and saves up to five lookups a word, one per way of
-// stripping proclitics.
-var functionForms = newWordTable(buildFunctionForms())
-
 // Proclitic combinations, outermost first: a conjunction, then a
 // preposition.
 var (
@@ -84,8 +73,19 @@ var (
 	prepositions = [...]string{"", beh, lam, kaf}
 )
 
+// functionForms holds every spelling FunctionWords counts: each folded
+// lemma as it is, and, when at least two letters remain, after one of و ف
+// and then one of ب ل ك (وفي، بهذه، وبين). A lemma that starts with ال is
+// also found behind ل with its alef dropped (للتي) and behind the other
+// proclitics (وللذين، بالتي); no other stem takes the article, because ال
+// marks a noun ("الوسط" = the centre, not وسط = amid).
+//
+// Listing the forms costs a few thousand short strings of static data and
+// saves up to five lookups a word, one per way of stripping proclitics.
+//
 // buildFunctionForms returns the forms functionForms holds; spellings that
-// fold together give the same forms twice.
+// fold together give the same forms twice. functionForms is
+// newWordTable(buildFunctionForms()), generated into tables.go.
 func buildFunctionForms() []string {
 	var buf []byte
 	var ends []int
