@@ -179,7 +179,13 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 	}
 	out, err := inst.clean(ctx, input, optJSON, budget)
 	if err != nil {
-		c.discard(ctx, inst)
+		// A page the guest refused leaves it as it was; a trap or a
+		// timeout may have left it anywhere.
+		if e, ok := err.(*Error); ok && (e.Code == CodeEmpty || e.Code == CodeNotText || e.Code == CodeBadOptions) {
+			c.put(inst)
+		} else {
+			c.discard(ctx, inst)
+		}
 		return nil, err
 	}
 	if c.cfg.gcEvery > 0 && (inst.calls%c.cfg.gcEvery == 0 || len(input) > bigInput) {

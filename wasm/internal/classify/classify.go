@@ -86,6 +86,7 @@ type stats struct {
 	other map[*dom.Node]*node
 	order []*dom.Node
 	pool  []node
+	chunk int
 }
 
 // lookup returns n's statistics, or nil when it has none yet.
@@ -104,7 +105,9 @@ func (s *stats) get(n *dom.Node) *node {
 		return st
 	}
 	if len(s.pool) == 0 {
-		s.pool = make([]node, 256)
+		// Chunks grow from 16 to 256, as the page asks.
+		s.chunk = min(max(2*s.chunk, 16), 256)
+		s.pool = make([]node, s.chunk)
 	}
 	st := &s.pool[0]
 	s.pool = s.pool[1:]

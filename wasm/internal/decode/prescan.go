@@ -22,6 +22,14 @@ func prescan(b []byte, warnings *[]string) (enc encoding.Encoding, name, lbl str
 		b = b[:prescanSize]
 	}
 	for i := 0; i < len(b); {
+		if b[i] != '<' {
+			// Every case below starts at a '<': skip the text between.
+			j := bytes.IndexByte(b[i:], '<')
+			if j < 0 {
+				break
+			}
+			i += j
+		}
 		rest := b[i:]
 		switch {
 		case hasPrefix(rest, "<!--"):

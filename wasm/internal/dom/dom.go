@@ -322,7 +322,9 @@ type builder struct {
 
 func (b *builder) alloc() *Node {
 	if b.used == len(b.nodes) {
-		b.nodes, b.used = make([]Node, 256), 0
+		// Chunks grow from 32 to 256 nodes: a small page allocates little,
+		// a big one makes few allocations.
+		b.nodes, b.used = make([]Node, min(max(2*len(b.nodes), 32), 256)), 0
 	}
 	n := &b.nodes[b.used]
 	b.used++

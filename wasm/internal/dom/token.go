@@ -88,6 +88,7 @@ type tokenizer struct {
 	// copy, and a tag whose element is not kept leaves its slots to the
 	// next.
 	arena []Attr
+	chunk int // the size of the last arena allocated
 	// amp, cr and nul track the next '&', '\r' and NUL in s, so that
 	// deciding whether a chunk needs decoding costs no scan per chunk.
 	amp, cr, nul next
@@ -507,8 +508,10 @@ func (z *tokenizer) readTag(i int, start bool) int {
 	if start {
 		z.attrsAt, z.nattrs, z.lastV1 = i, 0, -1
 		if len(z.arena) < len(keep) {
-			// Room for every kept key.
-			z.arena = make([]Attr, 256)
+			// Room for every kept key, in chunks that grow to 256 as the
+			// page goes on: a small page allocates little.
+			z.chunk = min(max(2*z.chunk, 2*len(keep)), 256)
+			z.arena = make([]Attr, z.chunk)
 		}
 	}
 	var seen uint32 // kept keys already taken: the first of duplicates wins

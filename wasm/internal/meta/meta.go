@@ -241,11 +241,10 @@ func partShown(metas []string, blocks []classify.Block) string {
 	for _, m := range metas {
 		t := strings.Join(strings.Fields(m), " ")
 		for _, sep := range separators {
-			parts := strings.Split(t, sep)
-			if len(parts) < 2 {
+			if !strings.Contains(t, sep) {
 				continue
 			}
-			for _, part := range parts {
+			for _, part := range strings.Split(t, sep) {
 				if k := keyOf(part); len(strings.Fields(k)) >= 2 && shown[k] {
 					return strings.TrimSpace(part)
 				}
