@@ -96,6 +96,7 @@ func TestErrors(t *testing.T) {
 	ctx := context.Background()
 	past, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
 	defer cancel()
+	discarded := c.Stats().Discarded
 	for _, tc := range []struct {
 		name  string
 		ctx   context.Context
@@ -116,6 +117,11 @@ func TestErrors(t *testing.T) {
 		if !errors.Is(err, tc.want) || !errors.As(err, &e) || e.Code != tc.code {
 			t.Errorf("%s: error %v; want %v with code %s", tc.name, err, tc.want, tc.code)
 		}
+	}
+	// Refusing a page, or a deadline spent before the call, costs no
+	// instance.
+	if d := c.Stats().Discarded - discarded; d != 0 {
+		t.Errorf("%d instances discarded for refused pages; want 0", d)
 	}
 	a, err := c.Clean(ctx, []byte("<title>عنوان</title><p>"+strings.Repeat("هذا نص عربي طويل بما يكفي ليكون فقرة. ", 8)+"</p>"), nazif.Options{})
 	if err != nil || len(a.Blocks) != 1 {
