@@ -49,7 +49,7 @@ func Extract(input []byte, opts Options) (Article, error) {
 	if dec.Kind == decode.HTML {
 		d, err = fromHTML(dec.Text, opts, dl)
 	} else {
-		d = fromDump(dec.Text, opts)
+		d, err = fromDump(dec.Text, opts, dl)
 	}
 	if err != nil || dl.passed() {
 		return Article{}, ErrTimeout
@@ -60,6 +60,14 @@ func Extract(input []byte, opts Options) (Article, error) {
 
 // deadline is Options.Deadline; the zero value never passes.
 type deadline time.Time
+
+// stop is passed for the stages' loops to call, or nil with no deadline.
+func (dl deadline) stop() func() bool {
+	if time.Time(dl).IsZero() {
+		return nil
+	}
+	return dl.passed
+}
 
 func (dl deadline) passed() bool {
 	t := time.Time(dl)
@@ -76,11 +84,7 @@ type draft struct {
 }
 
 func fromHTML(text string, opts Options, dl deadline) (draft, error) {
-	var stop func() bool
-	if !time.Time(dl).IsZero() {
-		stop = dl.passed
-	}
-	doc, done := dom.ParseUntil(text, stop)
+	doc, done := dom.ParseUntil(text, dl.stop())
 	if !done || dl.passed() {
 		return draft{}, ErrTimeout
 	}
@@ -130,8 +134,11 @@ func kindOf(k segment.Kind) Kind {
 	return Paragraph
 }
 
-func fromDump(text string, opts Options) draft {
-	doc := dump.Extract(text)
+func fromDump(text string, opts Options, dl deadline) (draft, error) {
+	doc, done := dump.ExtractUntil(text, dl.stop())
+	if !done {
+		return draft{}, ErrTimeout
+	}
 	d := draft{Meta: meta.Meta{
 		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author, URL: opts.URL,
 	}}
@@ -148,7 +155,7 @@ func fromDump(text string, opts Options) draft {
 	if len(d.blocks) == 0 {
 		d.warnings = append(d.warnings, "no article body found")
 	}
-	return d
+	return d, nil
 }
 
 // finish detects the language, normalizes every text for display and

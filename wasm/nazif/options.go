@@ -22,7 +22,7 @@ type Options struct {
 	// Explain asks for Article.Removed.
 	Explain bool `json:"explain,omitempty"`
 	// Deadline, when set, bounds the time Extract may take: it is checked
-	// between stages and every few thousand tokens while parsing, and once
+	// between stages and every few thousand tokens or lines while reading, and once
 	// it has passed Extract returns ErrTimeout. It never changes a result
 	// that is returned. Defaults to none. It is not part of the JSON form:
 	// a sandboxed call takes its deadline from its context.

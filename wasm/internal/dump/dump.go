@@ -66,8 +66,18 @@ const (
 //     and the body, and a byline or agency credit right after the body;
 //  7. every other non-empty line goes to Removed with a reason.
 func Extract(text string) Doc {
+	d, _ := ExtractUntil(text, nil)
+	return d
+}
+
+// ExtractUntil is Extract with a way out: between stages, and every 1024
+// lines while measuring them, it calls stop (when not nil), and when stop
+// returns true it gives up, returning false and no Doc.
+func ExtractUntil(text string, stop func() bool) (Doc, bool) {
 	lines := splitLines(text)
-	scan(lines)
+	if stop != nil && stop() || !scanUntil(lines, stop) || stop != nil && stop() {
+		return Doc{}, false
+	}
 	roles := make([]role, len(lines))
 	var d Doc
 
@@ -79,11 +89,11 @@ func Extract(text string) Doc {
 				d.Removed = append(d.Removed, Removed{lines[i].text, "no-article"})
 			}
 		}
-		return d
+		return d, true
 	}
 	h := header{lines: lines, roles: roles, doc: &d, start: start, end: end}
 	h.run()
-	return d
+	return d, true
 }
 
 // removed lists every unused non-empty line with a reason. Below the body,

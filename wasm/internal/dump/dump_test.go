@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -466,5 +467,19 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		dump.Extract(s)
+	}
+}
+
+// TestExtractUntil: the stop function is asked between stages and every
+// 1024 lines, and a true answer ends extraction with no Doc.
+func TestExtractUntil(t *testing.T) {
+	text := strings.Repeat("سطر من النص العربي الطويل بما يكفي للاختبار هنا.\n", 5000)
+	calls := 0
+	if _, done := dump.ExtractUntil(text, func() bool { calls++; return calls == 3 }); done || calls != 3 {
+		t.Fatalf("done %v after %d calls; want false after 3", done, calls)
+	}
+	d, done := dump.ExtractUntil(text, func() bool { return false })
+	if !done || !reflect.DeepEqual(d, dump.Extract(text)) {
+		t.Error("a stop that never fires changed the result")
 	}
 }

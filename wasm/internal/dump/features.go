@@ -23,7 +23,15 @@ const (
 
 // scan fills the language features of every non-empty line, classifies it,
 // and counts how often each line's text occurs in the dump.
-func scan(lines []line) {
+func scan(lines []line) { scanUntil(lines, nil) }
+
+// checkEvery is how many lines scanUntil measures between two calls of
+// its stop function.
+const checkEvery = 1024
+
+// scanUntil is scan with a way out: every checkEvery lines it calls stop
+// (when not nil), and gives up, returning false, when stop says so.
+func scanUntil(lines []line, stop func() bool) bool {
 	// The keys are built in one buffer, sized for them all (a key is rarely
 	// longer than its text), and cut from one string, to spare an
 	// allocation a line.
@@ -39,6 +47,9 @@ func scan(lines []line) {
 	buf := make([]byte, 0, size)
 	ends := make([]int, len(lines))
 	for i := range lines {
+		if stop != nil && i%checkEvery == checkEvery-1 && stop() {
+			return false
+		}
 		if lines[i].letters > 0 {
 			buf = normalize.AppendSearchKey(buf, lines[i].text)
 		}
@@ -48,6 +59,9 @@ func scan(lines []line) {
 	counts := make(map[string]int32, texts)
 	var hits []lexicon.Hit
 	for i := range lines {
+		if stop != nil && i%checkEvery == checkEvery-1 && stop() {
+			return false
+		}
 		l := &lines[i]
 		l.dateAt = -1
 		if l.text == "" {
@@ -82,6 +96,7 @@ func scan(lines []line) {
 			l.repeated = counts[l.key] - 1
 		}
 	}
+	return true
 }
 
 func (l *line) density() float64 {
