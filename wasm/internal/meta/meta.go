@@ -1,7 +1,6 @@
 package meta
 
 import (
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -100,22 +99,6 @@ func (p *Page) url(pageURL string) string {
 		return pageURL
 	}
 	return resolve(u, pageURL)
-}
-
-// resolve makes ref absolute against base where it can.
-func resolve(ref, base string) string {
-	if ref == "" || base == "" {
-		return ref
-	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return ref
-	}
-	r, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return b.ResolveReference(r).String()
 }
 
 // keyOf is the comparison form of a title: its search key, which also
