@@ -146,8 +146,9 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 		return nil, newError(CodeBadOptions, err, "nazif: options: %v", err)
 	}
 	deadline, ok := ctx.Deadline()
+	fromCtx := ok
 	if !opts.Deadline.IsZero() && (!ok || opts.Deadline.Before(deadline)) {
-		deadline, ok = opts.Deadline, true
+		deadline, ok, fromCtx = opts.Deadline, true, false
 	}
 	if !ok && c.cfg.timeout > 0 {
 		deadline, ok = time.Now().Add(c.cfg.timeout), true
@@ -174,11 +175,14 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 	if ok {
 		if budget = time.Until(deadline); budget <= 0 {
 			c.put(inst)
-			return nil, newError(CodeTimeout, ctx.Err(), "nazif: the deadline passed before the call started")
+			return nil, newError(CodeTimeout, timeoutCause(ctx, fromCtx), "nazif: the deadline passed before the call started")
 		}
 	}
 	out, err := inst.clean(ctx, input, optJSON, budget)
 	if err != nil {
+		if e, ok := err.(*Error); ok && e.Code == CodeTimeout && e.cause == nil {
+			e.cause = timeoutCause(ctx, fromCtx)
+		}
 		// A page the guest refused leaves it as it was; a trap or a
 		// timeout may have left it anywhere.
 		if e, ok := err.(*Error); ok && (e.Code == CodeEmpty || e.Code == CodeNotText || e.Code == CodeBadOptions) {
@@ -201,6 +205,16 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 		c.put(inst)
 	}
 	return out, nil
+}
+
+// timeoutCause is what a timeout wraps besides ErrTimeout: the context's
+// error, or context.DeadlineExceeded when the deadline that passed was the
+// context's and its timer has not fired yet (the clocks race by a moment).
+func timeoutCause(ctx context.Context, fromCtx bool) error {
+	if err := ctx.Err(); err != nil || !fromCtx {
+		return err
+	}
+	return context.DeadlineExceeded
 }
 
 // bigInput is the input size past which a call is followed by a

@@ -136,13 +136,11 @@ func TestGuestTimeout(t *testing.T) {
 	page := bytes.Repeat([]byte("<div><p>هذا نص عربي للاختبار فقط.</p></div>"), 100000)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
 	defer cancel()
-	start := time.Now()
+	// The page takes seconds to clean in full: an ErrTimeout, not an
+	// article, shows that the guest stopped on its own.
 	_, err := c.Clean(ctx, page, nazif.Options{})
-	if !errors.Is(err, host.ErrTimeout) {
-		t.Fatalf("error %v; want ErrTimeout", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("the guest took %v to notice a 5 ms deadline", d)
+	if !errors.Is(err, host.ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("error %v; want ErrTimeout and context.DeadlineExceeded", err)
 	}
 }
 
