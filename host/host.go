@@ -365,5 +365,14 @@ func (c *Cleaner) instantiate(ctx context.Context) (*instance, error) {
 		mod.ExportedFunction("nazif_clean"),
 		mod.ExportedFunction("nazif_gc"),
 	}
+	// Three quarters of the cap: room for the collector to work in before
+	// memory.grow fails. nazif_memory_limit is optional (ABI.md).
+	if f := mod.ExportedFunction("nazif_memory_limit"); f != nil {
+		limit := uint64(c.cfg.memoryLimitPages) * 65536 / 4 * 3
+		if _, err := f.Call(ctx, limit); err != nil {
+			mod.Close(ctx)
+			return nil, newError(CodeTrap, err, "nazif: setting the memory limit: %v%s", err, inst.output.message())
+		}
+	}
 	return inst, nil
 }

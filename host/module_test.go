@@ -35,7 +35,7 @@ func TestModuleShape(t *testing.T) {
 	}
 	sort.Strings(imports)
 	t.Logf("imports: %s", strings.Join(imports, " "))
-	for _, name := range []string{"_initialize", "nazif_abi_version", "nazif_alloc", "nazif_free", "nazif_clean", "nazif_gc"} {
+	for _, name := range []string{"_initialize", "nazif_abi_version", "nazif_alloc", "nazif_free", "nazif_clean", "nazif_gc", "nazif_memory_limit"} {
 		if m.ExportedFunctions()[name] == nil {
 			t.Errorf("does not export %s", name)
 		}

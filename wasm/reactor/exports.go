@@ -4,43 +4,39 @@ package main
 
 import (
 	"errors"
-	"math"
 	"runtime"
 	"runtime/debug"
 	"time"
 	"unsafe"
 )
 
-// The guest's collector runs on a memory budget for ordinary pages: with
-// GOGC=100 it ran several times per page, and in wasm, where it shares the
-// one thread, that was a tenth of the time. Under memoryBudget of heap a
-// page runs with no collection at all, and hosts collect between pages
-// with nazif_gc. A page over budgetedInput may need more live heap than
-// the budget, and a budget below the live heap makes the collector run
-// without end, so such a page runs with Go's default pacing instead.
+// The guest's collector runs at GOGC=400 under a soft memory limit. Go's
+// default, GOGC=100, collected several times per page, and in wasm, where
+// the collector shares the one thread, that cost a tenth of the time; a
+// budget with no ratio (GOGC off) was no faster, and made the collector
+// run without end on a page whose live heap outgrew the budget. The limit
+// keeps a big page's heap under the instance's memory cap: hosts set it
+// with nazif_memory_limit to about three quarters of the cap.
 const (
-	memoryBudget  = 32 << 20
-	budgetedInput = 512 << 10
+	gcPercent    = 400
+	defaultLimit = 192 << 20 // three quarters of host.DefaultMemoryLimitPages
 )
 
-// paced is whether the collector runs on Go's default pacing now.
-var paced = true
-
-// pace sets the collector for a page of n bytes.
-func pace(n uint32) {
-	if big := n > budgetedInput; big != paced {
-		paced = big
-		if big {
-			debug.SetMemoryLimit(math.MaxInt64)
-			debug.SetGCPercent(100)
-		} else {
-			debug.SetGCPercent(-1)
-			debug.SetMemoryLimit(memoryBudget)
-		}
-	}
+func init() {
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(defaultLimit)
 }
 
-func init() { pace(0) }
+// exportMemoryLimit sets the soft limit the collector keeps the heap
+// under, in bytes; 0 or less restores the default.
+//
+//go:wasmexport nazif_memory_limit
+func exportMemoryLimit(limit int64) {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	debug.SetMemoryLimit(limit)
+}
 
 // pinned holds every buffer handed out by nazif_alloc, keyed by its address:
 // it keeps them alive (Go's GC does not move objects), and lets
@@ -79,7 +75,6 @@ func exportClean(p, inLen, optLen uint32, budgetNs int64) uint64 {
 	if n := uint64(inLen) + uint64(optLen); (!ok && n > 0) || n > uint64(len(buf)) {
 		out = fail(statusBadCall, errBadCall)
 	} else {
-		pace(inLen)
 		out = call(buf[:inLen], buf[inLen:inLen+optLen], time.Duration(budgetNs))
 	}
 	return uint64(uintptr(unsafe.Pointer(unsafe.SliceData(out))))<<32 | uint64(len(out))
