@@ -199,7 +199,15 @@ func bodyRunes(blocks []Block) int {
 }
 
 func classify(blocks []Block, jsonldBody string, strict bool) Result {
-	st := &stats{}
+	// Every node scored is a block's element or one of its ancestors, made
+	// before it: the blocks' highest ID sizes the table once.
+	maxID := int32(0)
+	for i := range blocks {
+		if e := blocks[i].Elem; e != nil {
+			maxID = max(maxID, e.ID)
+		}
+	}
+	st := &stats{byID: make([]*node, maxID+1)}
 	for i := range blocks {
 		b := &blocks[i]
 		sentence := isSentence(b)
