@@ -102,6 +102,14 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 		d.URL = opts.URL
 	}
 	titleKey := normalize.SearchKey(d.Title)
+	body := 0
+	for i := range res.Blocks {
+		if res.Blocks[i].Body {
+			body++
+		}
+	}
+	d.blocks = make([]Block, 0, body)
+	d.removed = make([]Removed, 0, len(res.Blocks)-body)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]
 		switch {

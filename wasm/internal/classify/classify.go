@@ -124,6 +124,9 @@ func (s *stats) get(n *dom.Node) *node {
 		}
 		s.other[n] = st
 	}
+	if len(s.order) == cap(s.order) {
+		s.order = slices.Grow(s.order, max(len(s.order), 64)) // double, as segment does
+	}
 	s.order = append(s.order, n)
 	return st
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
@@ -101,6 +102,11 @@ func (s *segmenter) flush() {
 		// Trimming only removes spaces, which are never inside links
 		// or bold runs after collapsing; clamp to be safe.
 		link, bold := min(s.link, len(t)), min(s.bold, len(t))
+		if len(s.blocks) == cap(s.blocks) {
+			// Double, not append's 1.25x: a page of a million short
+			// blocks would otherwise allocate five times their size.
+			s.blocks = slices.Grow(s.blocks, max(len(s.blocks), 16))
+		}
 		s.blocks = append(s.blocks, Block{
 			Text: t, Kind: s.kind, Level: s.level, Elem: s.owner,
 			Chars: len(t), LinkChars: link, Bold: bold >= len(t)-countSpaces(t),
