@@ -2,7 +2,7 @@
 GO ?= go
 SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 
-.PHONY: all test eval demo bench wasm wasm-build wasm-check wasm-command check
+.PHONY: all test eval demo bench profile wasm wasm-build wasm-check wasm-command check
 
 all: test
 
@@ -60,6 +60,11 @@ demo:
 bench:
 	$(GO) run ./cmd/nazif-bench
 	$(GO) test ./wasm/... ./host/... -run '^$$' -bench . -benchmem -count=1
+
+## profile: where nazif.wasm's own time goes, by function and by stage,
+## from V8's sampling profiler under Node (needs Node 20 or later).
+profile:
+	node --no-warnings cmd/nazif-bench/profile/profile.mjs wasm/module/nazif.wasm testdata/corpus 30
 
 ## check: formatting, tidy go.mod, vet, tests and the wasip1 build, then
 ## a clean tree: nothing the checks ran may have changed a tracked file.
