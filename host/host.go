@@ -14,12 +14,13 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
+	"github.com/nazif/nazif/wasm/abi"
 	"github.com/nazif/nazif/wasm/module"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
 // ABIVersion is the nazif.wasm ABI this package speaks (wasm/ABI.md).
-const ABIVersion = 1
+const ABIVersion = abi.Version
 
 // exports are the functions New requires of a module.
 var exports = []string{"nazif_abi_version", "nazif_alloc", "nazif_free", "nazif_clean", "nazif_gc"}

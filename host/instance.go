@@ -9,6 +9,8 @@ import (
 
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/sys"
+
+	"github.com/nazif/nazif/wasm/abi"
 )
 
 // The exported functions, in the order of instance.fns.
@@ -18,17 +20,6 @@ const (
 	fnFree
 	fnClean
 	fnGC
-)
-
-// The status bytes of wasm/ABI.md.
-const (
-	statusOK = iota
-	statusBadOptions
-	statusEmpty
-	statusNotText
-	statusTimeout
-	statusBadCall
-	statusInternal
 )
 
 // An instance is one running nazif.wasm. It is not safe for concurrent
@@ -95,16 +86,16 @@ func (in *instance) clean(ctx context.Context, input, opts []byte, budget time.D
 		return nil, newError(CodeTrap, nil, "nazif: nazif_clean returned an envelope outside memory")
 	}
 	msg := string(env[1:])
-	switch env[0] {
-	case statusOK:
+	switch abi.Status(env[0]) {
+	case abi.OK:
 		return append([]byte(nil), env[1:]...), nil
-	case statusBadOptions:
+	case abi.BadOptions:
 		return nil, newError(CodeBadOptions, nil, "%s", msg)
-	case statusEmpty:
+	case abi.Empty:
 		return nil, newError(CodeEmpty, nil, "%s", msg)
-	case statusNotText:
+	case abi.NotText:
 		return nil, newError(CodeNotText, nil, "%s", msg)
-	case statusTimeout:
+	case abi.Timeout:
 		return nil, newError(CodeTimeout, ctx.Err(), "%s", msg)
 	}
 	return nil, newError(CodeTrap, nil, "%s", msg)

@@ -77,7 +77,12 @@ func (dl deadline) passed() bool {
 // draft is an article before normalization: raw page text.
 type draft struct {
 	meta.Meta
-	blocks   []Block
+	blocks []Block
+	// keys are the blocks' search keys when classification made them
+	// (HTML pages), else nil. Display is idempotent, so the key of a
+	// block's display text is the key of its raw text: an Arabic page
+	// need not fold its body twice.
+	keys     []string
 	captions []string
 	removed  []Removed
 	warnings []string
@@ -109,6 +114,7 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 		}
 	}
 	d.blocks = make([]Block, 0, body)
+	d.keys = make([]string, 0, body)
 	d.removed = make([]Removed, 0, len(res.Blocks)-body)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]
@@ -117,6 +123,7 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 			d.removed = append(d.removed, Removed{b.Text, "title"})
 		case b.Body:
 			d.blocks = append(d.blocks, Block{Kind: kindOf(b.Kind), Text: b.Text})
+			d.keys = append(d.keys, b.Key)
 		case b.Reason == "caption":
 			d.captions = append(d.captions, b.Text)
 			d.removed = append(d.removed, Removed{b.Text, b.Reason})
@@ -187,7 +194,7 @@ func (d *draft) finish(opts Options) Article {
 		Warnings: d.warnings,
 	}
 	var key []byte
-	for _, b := range d.blocks {
+	for i, b := range d.blocks {
 		if b.Text = disp(b.Text); b.Text == "" {
 			continue
 		}
@@ -195,7 +202,11 @@ func (d *draft) finish(opts Options) Article {
 		if len(key) > 0 {
 			key = append(key, "\n\n"...)
 		}
-		key = searchKey(key, b.Text, arabic)
+		if arabic && d.keys != nil {
+			key = append(key, d.keys[i]...)
+		} else {
+			key = searchKey(key, b.Text, arabic)
+		}
 	}
 	for _, c := range d.captions {
 		if c = disp(c); c != "" {

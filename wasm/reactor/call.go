@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/wasm/abi"
 	"github.com/nazif/nazif/wasm/internal/jsonv"
 	"github.com/nazif/nazif/wasm/nazif"
 )
@@ -16,24 +17,6 @@ import (
 // validates every function body at each process start) and reflection is
 // slow in wasm. Article.AppendJSON writes the result and parseOptions
 // reads the options.
-
-// abiVersion is returned by nazif_abi_version. Bump it on any change a host
-// could notice: an export's signature, the envelope layout, a status code.
-const abiVersion = 1
-
-// Status is the first byte of a result envelope.
-type status byte
-
-// The status codes of wasm/ABI.md.
-const (
-	statusOK         status = 0 // an Article as JSON follows
-	statusBadOptions status = 1 // the options JSON is invalid
-	statusEmpty      status = 2 // nazif.ErrEmpty
-	statusNotText    status = 3 // nazif.ErrNotText
-	statusTimeout    status = 4 // the budget ran out
-	statusBadCall    status = 5 // a pointer or length the guest did not hand out
-	statusInternal   status = 6 // a bug: the guest panicked; discard the instance
-)
 
 // envelope is the last result, kept reachable (and so unmoved and alive)
 // until the next call: the host reads it straight from linear memory. Its
@@ -47,12 +30,12 @@ func call(input, options []byte, budget time.Duration) (out []byte) {
 	envelope = envelope[:0]
 	defer func() {
 		if r := recover(); r != nil {
-			out = fail(statusInternal, errors.New("nazif: internal error: "+panicText(r)))
+			out = fail(abi.Internal, errors.New("nazif: internal error: "+panicText(r)))
 		}
 	}()
 	opts, err := parseOptions(options)
 	if err != nil {
-		return fail(statusBadOptions, err)
+		return fail(abi.BadOptions, err)
 	}
 	if budget > 0 {
 		opts.Deadline = time.Now().Add(budget)
@@ -60,19 +43,19 @@ func call(input, options []byte, budget time.Duration) (out []byte) {
 	a, err := nazif.Extract(input, opts)
 	switch {
 	case errors.Is(err, nazif.ErrEmpty):
-		return fail(statusEmpty, err)
+		return fail(abi.Empty, err)
 	case errors.Is(err, nazif.ErrNotText):
-		return fail(statusNotText, err)
+		return fail(abi.NotText, err)
 	case errors.Is(err, nazif.ErrTimeout):
-		return fail(statusTimeout, err)
+		return fail(abi.Timeout, err)
 	case err != nil:
-		return fail(statusInternal, err)
+		return fail(abi.Internal, err)
 	}
-	envelope = a.AppendJSON(append(envelope[:0], byte(statusOK)))
+	envelope = a.AppendJSON(append(envelope[:0], byte(abi.OK)))
 	return envelope
 }
 
-func fail(s status, err error) []byte {
+func fail(s abi.Status, err error) []byte {
 	envelope = append(append(envelope[:0], byte(s)), err.Error()...)
 	return envelope
 }

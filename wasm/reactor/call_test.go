@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/wasm/abi"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
@@ -19,20 +20,20 @@ func TestCall(t *testing.T) {
 	for _, tc := range []struct {
 		name, input, options string
 		budget               time.Duration
-		want                 status
+		want                 abi.Status
 		payload              string // a substring of the payload
 	}{
-		{"ok", page, "", 0, statusOK, `"lang":"ar"`},
-		{"ok with options", page, `{"html":true,"now":"2024-01-02T03:04:05Z"}`, time.Hour, statusOK, `"html":"\u003carticle`},
-		{"unknown option", page, `{"htm":true}`, 0, statusBadOptions, `unknown field "htm"`},
-		{"bad JSON", page, `{`, 0, statusBadOptions, "options"},
-		{"empty", "", "", 0, statusEmpty, "nazif:"},
-		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", "", 0, statusNotText, "nazif:"},
-		{"budget spent", page, "", time.Nanosecond, statusTimeout, "deadline"},
-		{"negative budget means none", page, "", -1, statusOK, `"lang":"ar"`},
+		{"ok", page, "", 0, abi.OK, `"lang":"ar"`},
+		{"ok with options", page, `{"html":true,"now":"2024-01-02T03:04:05Z"}`, time.Hour, abi.OK, `"html":"\u003carticle`},
+		{"unknown option", page, `{"htm":true}`, 0, abi.BadOptions, `unknown field "htm"`},
+		{"bad JSON", page, `{`, 0, abi.BadOptions, "options"},
+		{"empty", "", "", 0, abi.Empty, "nazif:"},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", "", 0, abi.NotText, "nazif:"},
+		{"budget spent", page, "", time.Nanosecond, abi.Timeout, "deadline"},
+		{"negative budget means none", page, "", -1, abi.OK, `"lang":"ar"`},
 	} {
 		out := call([]byte(tc.input), []byte(tc.options), tc.budget)
-		if status(out[0]) != tc.want || !strings.Contains(string(out[1:]), tc.payload) {
+		if abi.Status(out[0]) != tc.want || !strings.Contains(string(out[1:]), tc.payload) {
 			t.Errorf("%s: status %d, payload %.120q; want %d with %q", tc.name, out[0], out[1:], tc.want, tc.payload)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"time"
 	"unsafe"
+
+	"github.com/nazif/nazif/wasm/abi"
 )
 
 // The guest's collector runs at GOGC=400 under a soft memory limit. Go's
@@ -44,7 +46,7 @@ func exportMemoryLimit(limit int64) {
 var pinned = map[uint32][]byte{}
 
 //go:wasmexport nazif_abi_version
-func exportABIVersion() uint32 { return abiVersion }
+func exportABIVersion() uint32 { return abi.Version }
 
 // exportAlloc returns the address of a new buffer of size bytes, owned by
 // the host until nazif_free. A size of 0 gives 0.
@@ -73,7 +75,7 @@ func exportClean(p, inLen, optLen uint32, budgetNs int64) uint64 {
 	var out []byte
 	buf, ok := pinned[p]
 	if n := uint64(inLen) + uint64(optLen); (!ok && n > 0) || n > uint64(len(buf)) {
-		out = fail(statusBadCall, errBadCall)
+		out = fail(abi.BadCall, errBadCall)
 	} else {
 		out = call(buf[:inLen], buf[inLen:inLen+optLen], time.Duration(budgetNs))
 	}

@@ -21,9 +21,6 @@ const maxWords = 8
 // «حوار: آسيا العتروس», and whether the line is a byline.
 func Parse(line string) (string, bool) {
 	t := strings.TrimSpace(line)
-	if !Labeled(t) || t == "" || strings.Count(t, " ") >= maxWords*2 || !fieldsAtMost(t, maxWords) {
-		return "", false
-	}
 	for _, l := range labels {
 		rest, ok := strings.CutPrefix(t, l)
 		if !ok {
@@ -33,6 +30,10 @@ func Parse(line string) (string, bool) {
 		// «تقريرا» is not a label.
 		if rest != "" && rest[0] != ' ' && rest[0] != ':' && !strings.HasPrefix(rest, "\u00a0") {
 			continue
+		}
+		// Counted only once a label is found: most lines have none.
+		if strings.Count(t, " ") >= maxWords*2 || !fieldsAtMost(t, maxWords) {
+			return "", false
 		}
 		name := strings.Trim(rest, " :\u00a0-–—|")
 		if name == "" || strings.ContainsAny(name, ".،؟!") {

@@ -18,19 +18,16 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
+
+	"github.com/nazif/nazif/wasm/internal/gosrc"
 )
 
 const pkg = "golang.org/x/text/encoding/htmlindex"
@@ -38,8 +35,22 @@ const pkg = "golang.org/x/text/encoding/htmlindex"
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	dir, version := source()
-	labels := nameMapKeys(filepath.Join(dir, "tables.go"))
+	dir, version, err := gosrc.Locate(pkg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := gosrc.Parse(filepath.Join(dir, "tables.go"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	entries, err := f.MapLiteral("nameMap")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var labels []string
+	for _, kv := range entries {
+		labels = append(labels, kv.Key)
+	}
 	slices.Sort(labels)
 
 	var w bytes.Buffer
@@ -76,59 +87,4 @@ func main() {
 	if err := os.WriteFile("tables.go", out, 0o644); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// source returns the directory of htmlindex's source and its module version.
-func source() (dir, version string) {
-	out, err := exec.Command("go", "list", "-f", "{{.Dir}}\n{{.Module.Version}}", pkg).Output()
-	if err != nil {
-		log.Fatalf("go list %s: %v: run gen.go inside the nazif module, with the go command on PATH", pkg, err)
-	}
-	dir, version, ok := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	if !ok || dir == "" {
-		log.Fatalf("go list %s printed %q, want a directory and a version", pkg, out)
-	}
-	return dir, version
-}
-
-// nameMapKeys returns the keys of the map literal assigned to nameMap in the
-// Go file at path.
-func nameMapKeys(path string) []string {
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
-	if err != nil {
-		log.Fatal(err)
-	}
-	var keys []string
-	found := false
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "nameMap" || len(vs.Values) != 1 {
-			return true
-		}
-		lit, ok := vs.Values[0].(*ast.CompositeLit)
-		if !ok {
-			log.Fatalf("%s: nameMap is not a composite literal", path)
-		}
-		found = true
-		for _, e := range lit.Elts {
-			kv, ok := e.(*ast.KeyValueExpr)
-			if !ok {
-				log.Fatalf("%s: nameMap element is not key: value", path)
-			}
-			bl, ok := kv.Key.(*ast.BasicLit)
-			if !ok || bl.Kind != token.STRING {
-				log.Fatalf("%s: nameMap key is not a string literal", path)
-			}
-			s, err := strconv.Unquote(bl.Value)
-			if err != nil {
-				log.Fatalf("%s: nameMap key %s: %v", path, bl.Value, err)
-			}
-			keys = append(keys, s)
-		}
-		return false
-	})
-	if !found || len(keys) == 0 {
-		log.Fatalf("%s: no nameMap literal found; htmlindex changed layout, update gen.go", path)
-	}
-	return keys
 }

@@ -22,16 +22,16 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/parser"
 	"go/token"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/nazif/nazif/wasm/internal/gosrc"
 )
 
 const pkg = "golang.org/x/net/html"
@@ -39,24 +39,27 @@ const pkg = "golang.org/x/net/html"
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	dir, version := source()
-	ents := parse(filepath.Join(dir, "entity.go"))
-	esc := parse(filepath.Join(dir, "escape.go"))
+	dir, version, err := gosrc.Locate(pkg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ents := must(gosrc.Parse(filepath.Join(dir, "entity.go")))
+	esc := must(gosrc.Parse(filepath.Join(dir, "escape.go")))
 
 	values := map[string]string{}
-	for _, kv := range mapLiteral(ents, "entity") {
-		values[kv.key] = runes(kv.value, 1)
+	for _, kv := range must(ents.MapLiteral("entity")) {
+		values[kv.Key] = runes(kv.Value, 1)
 	}
-	for _, kv := range mapLiteral(ents, "entity2") {
-		if _, dup := values[kv.key]; dup {
+	for _, kv := range must(ents.MapLiteral("entity2")) {
+		if _, dup := values[kv.Key]; dup {
 			// x/net looks in entity first; one merged table would hide that.
-			log.Fatalf("%q is in both entity and entity2", kv.key)
+			log.Fatalf("%q is in both entity and entity2", kv.Key)
 		}
-		if !strings.HasSuffix(kv.key, ";") {
+		if !strings.HasSuffix(kv.Key, ";") {
 			// x/net's legacy prefix match looks only in entity.
-			log.Fatalf("two-rune entity %q lacks ';': the prefix match would find it", kv.key)
+			log.Fatalf("two-rune entity %q lacks ';': the prefix match would find it", kv.Key)
 		}
-		values[kv.key] = runes(kv.value, 2)
+		values[kv.Key] = runes(kv.Value, 2)
 	}
 	longest, err := strconv.Atoi(constValue(ents, "longestEntityWithoutSemicolon"))
 	if err != nil {
@@ -168,86 +171,25 @@ func writeInts(w *bytes.Buffer, name, typ string, v []int) {
 	w.WriteString("\n}\n\n")
 }
 
-// source returns the directory of x/net/html's source and its module version.
-func source() (dir, version string) {
-	out, err := exec.Command("go", "list", "-f", "{{.Dir}}\n{{.Module.Version}}", pkg).Output()
-	if err != nil {
-		log.Fatalf("go list %s: %v: run gen.go inside the nazif module, with the go command on PATH", pkg, err)
-	}
-	dir, version, ok := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	if !ok || dir == "" {
-		log.Fatalf("go list %s printed %q, want a directory and a version", pkg, out)
-	}
-	return dir, version
-}
-
-func parse(path string) *ast.File {
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+// must returns v, or stops the generator on err.
+func must[T any](v T, err error) T {
 	if err != nil {
 		log.Fatal(err)
 	}
-	return f
+	return v
 }
 
-// value returns the single value of the top-level var or const name in f.
-func value(f *ast.File, name string) ast.Expr {
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok {
-			continue
-		}
-		for _, s := range g.Specs {
-			vs, ok := s.(*ast.ValueSpec)
-			if ok && len(vs.Names) == 1 && vs.Names[0].Name == name && len(vs.Values) == 1 {
-				return vs.Values[0]
-			}
-		}
-	}
-	log.Fatalf("no %s in x/net/html; it changed layout, update gen.go", name)
-	return nil
-}
-
-func constValue(f *ast.File, name string) string {
-	bl, ok := value(f, name).(*ast.BasicLit)
+func constValue(f *gosrc.File, name string) string {
+	bl, ok := must(f.Value(name)).(*ast.BasicLit)
 	if !ok || bl.Kind != token.INT {
 		log.Fatalf("%s is not an integer literal", name)
 	}
 	return bl.Value
 }
 
-type keyValue struct {
-	key   string
-	value ast.Expr
-}
-
-// mapLiteral returns the entries of the map literal assigned to name.
-func mapLiteral(f *ast.File, name string) []keyValue {
-	lit, ok := value(f, name).(*ast.CompositeLit)
-	if !ok || len(lit.Elts) == 0 {
-		log.Fatalf("%s is not a non-empty composite literal", name)
-	}
-	var kvs []keyValue
-	for _, e := range lit.Elts {
-		kv, ok := e.(*ast.KeyValueExpr)
-		if !ok {
-			log.Fatalf("%s element is not key: value", name)
-		}
-		bl, ok := kv.Key.(*ast.BasicLit)
-		if !ok || bl.Kind != token.STRING {
-			log.Fatalf("%s key is not a string literal", name)
-		}
-		k, err := strconv.Unquote(bl.Value)
-		if err != nil {
-			log.Fatalf("%s key %s: %v", name, bl.Value, err)
-		}
-		kvs = append(kvs, keyValue{k, kv.Value})
-	}
-	return kvs
-}
-
 // arrayLiteral returns the elements of the array literal assigned to name.
-func arrayLiteral(f *ast.File, name string) []ast.Expr {
-	lit, ok := value(f, name).(*ast.CompositeLit)
+func arrayLiteral(f *gosrc.File, name string) []ast.Expr {
+	lit, ok := must(f.Value(name)).(*ast.CompositeLit)
 	if !ok {
 		log.Fatalf("%s is not a composite literal", name)
 	}

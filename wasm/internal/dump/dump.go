@@ -75,7 +75,7 @@ func Extract(text string) Doc {
 // returns true it gives up, returning false and no Doc.
 func ExtractUntil(text string, stop func() bool) (Doc, bool) {
 	lines := splitLines(text)
-	if stop != nil && stop() || !scanUntil(lines, stop) || stop != nil && stop() {
+	if stop != nil && stop() || !scan(lines, stop) || stop != nil && stop() {
 		return Doc{}, false
 	}
 	roles := make([]role, len(lines))

@@ -21,17 +21,15 @@ const (
 	shortDensity     = 0.15 // a short line ending a sentence needs this
 )
 
-// scan fills the language features of every non-empty line, classifies it,
-// and counts how often each line's text occurs in the dump.
-func scan(lines []line) { scanUntil(lines, nil) }
-
-// checkEvery is how many lines scanUntil measures between two calls of
-// its stop function.
+// checkEvery is how many lines scan measures between two calls of its
+// stop function.
 const checkEvery = 1024
 
-// scanUntil is scan with a way out: every checkEvery lines it calls stop
-// (when not nil), and gives up, returning false, when stop says so.
-func scanUntil(lines []line, stop func() bool) bool {
+// scan fills the language features of every non-empty line, classifies it,
+// and counts how often each line's text occurs in the dump. Every
+// checkEvery lines it calls stop (when not nil), and gives up, returning
+// false, when stop says so.
+func scan(lines []line, stop func() bool) bool {
 	// The keys are built in one buffer, sized for them all (a key is rarely
 	// longer than its text), and cut from one string, to spare an
 	// allocation a line.

@@ -114,7 +114,7 @@ func TestProse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ls := splitLines(tt.in)
-		scan(ls)
+		scan(ls, nil)
 		if got := ls[0].prose; got != tt.want {
 			l := ls[0]
 			t.Errorf("prose(%q) = %v; want %v (words %d, function %d/%d)", tt.in, got, tt.want, l.words, l.function, l.fwords)
@@ -194,7 +194,7 @@ func TestDateOf(t *testing.T) {
 
 func TestWeight(t *testing.T) {
 	ls := splitLines("أخبار ذات صلة\n• الرئيسية\nصورة الوزير\n\nوأكد الوزير في تصريح للصحفيين أن الحكومة ماضية في تنفيذ الخطة، وأن العمل سيبدأ قريبا.")
-	scan(ls)
+	scan(ls, nil)
 	if w := ls[0].weight(); w != -wall {
 		t.Errorf("heading weight %v; want %v", w, -wall)
 	}

@@ -255,3 +255,21 @@ func FuzzDisplay(f *testing.F) {
 		checkDisplay(t, s, arabic)
 	})
 }
+
+// TestKeyOfDisplay: the key of a text's display form is the key of the
+// text, so a caller holding the key of raw text need not fold the display
+// text again (nazif's search_text relies on it).
+func TestKeyOfDisplay(t *testing.T) {
+	check := func(s string) {
+		if got, want := normalize.SearchKey(normalize.Display(s, true)), normalize.SearchKey(s); got != want {
+			t.Fatalf("SearchKey(Display(%q)) = %q; SearchKey = %q", s, got, want)
+		}
+	}
+	for _, s := range corpus {
+		check(s)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		check(randomText(r))
+	}
+}

@@ -6,5 +6,5 @@
 // a map memoizing the answer per class name, cost a tenth of an
 // extraction in wasm, where every call and every string hash is dear. A
 // Set reads the string once and compares only the words that start with
-// each byte.
+// the two bytes at each position.
 package substr

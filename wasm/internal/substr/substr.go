@@ -35,8 +35,7 @@ const MaxWords = 128
 
 // A Set is a list of words to look for. It is safe for concurrent use.
 type Set struct {
-	byFirst [256][]entry
-	// byPair holds the same words by a hash of their first two bytes, so
+	// byPair holds the words by a hash of their first two bytes, so
 	// that Match looks at one short list per position.
 	byPair [pairBuckets][]entry
 }
@@ -63,12 +62,11 @@ func New(words []string) *Set {
 			panic("substr: bad word " + w)
 		}
 		dup := false
-		for _, e := range s.byFirst[w[0]] {
+		p := pair(w[0], w[1])
+		for _, e := range s.byPair[p] {
 			dup = dup || e.word == w
 		}
 		if !dup {
-			s.byFirst[w[0]] = append(s.byFirst[w[0]], entry{w, i})
-			p := pair(w[0], w[1])
 			s.byPair[p] = append(s.byPair[p], entry{w, i})
 		}
 	}
@@ -81,7 +79,7 @@ func (s *Set) Mask(words ...string) Bits {
 	var b Bits
 	for _, w := range words {
 		i := -1
-		for _, e := range s.byFirst[w[0]] {
+		for _, e := range s.byPair[pair(w[0], w[1])] {
 			if e.word == w {
 				i = e.index
 			}
@@ -130,8 +128,8 @@ func (s *Set) Match(str string) Bits {
 
 func (s *Set) matchLower(str string) Bits {
 	var b Bits
-	for i := 0; i < len(str); i++ {
-		for _, e := range s.byFirst[str[i]] {
+	for i := 0; i+1 < len(str); i++ {
+		for _, e := range s.byPair[pair(str[i], str[i+1])] {
 			if strings.HasPrefix(str[i:], e.word) {
 				b[e.index>>6] |= 1 << (e.index & 63)
 			}
