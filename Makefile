@@ -2,15 +2,48 @@
 GO ?= go
 SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 
-.PHONY: all test eval demo bench profile wasm wasm-build wasm-check wasm-command check
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: all test test-go test-js test-browser eval demo bench profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
-## test: every test, the wasip1 build of the guest packages, and the check
-## that the committed nazif.wasm is what the sources build.
-test: wasm-build wasm-check
+## test: every test: the wasip1 build of the guest packages, the check
+## that the committed nazif.wasm is what the sources build, the Go tests,
+## the JS package's tests in Node, and the browser tests in Chromium.
+test: test-go test-js
+
+test-go: wasm-build wasm-check
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## test-js: the JS package in Node: its API, its types against the
+## schema, the vendored WASI shim, and the same bytes as the Go host on
+## every testdata page (testdata/crossruntime.json).
+test-js: wasm/js/node_modules/.installed
+	cd wasm/js && node --test test/*.test.js
+
+wasm/js/node_modules/.installed: wasm/js/package.json wasm/js/package-lock.json
+	@command -v node >/dev/null || { echo "node not found: the JS tests need Node 20 or later"; exit 1; }
+	cd wasm/js && npm ci --no-audit --no-fund
+	touch $@
+
+## test-browser: the extension and the demo page in real Chromium, when
+## $(CHROMIUM) exists (apt-get install chromium); CI must have it.
+test-browser: wasm/js/node_modules/.installed
+	@if [ -x "$(CHROMIUM)" ]; then \
+		cd wasm/js && node --test --test-concurrency=1 test/browser/*.test.js; \
+	elif [ -n "$$CI" ]; then \
+		echo "test-browser: FAILED: no chromium at $(CHROMIUM), and CI must run the browser tests"; exit 1; \
+	else \
+		echo "test-browser: SKIPPED: no chromium at $(CHROMIUM) (apt-get install chromium, or make CHROMIUM=/path/to/chromium)"; \
+	fi
+
+## extension: assemble the reader-view extension into wasm/js/dist/extension,
+## to load unpacked in Chromium (chrome://extensions, developer mode).
+extension:
+	node wasm/js/scripts/extension.mjs wasm/js/dist/extension
 
 ## wasm-build: the guest packages must compile for GOOS=wasip1.
 wasm-build:

@@ -1,5 +1,6 @@
-// Command nazif-bench prints the figures `make bench` reports: native and
-// sandboxed throughput side by side on the testdata corpus, the pool with
+// Command nazif-bench prints the figures `make bench` reports: native,
+// sandboxed (wazero) and Node (the JS package, node:wasi) throughput side
+// by side on the testdata corpus, the pool with
 // one and two goroutines, the hard-kill mode's cost, the floor of the
 // ratio (the simplest byte loops, natively and in wazero), the CLI's time
 // to a first result (cold and warm compilation cache), and an instance's
@@ -102,39 +103,49 @@ func sandboxed(c *host.Cleaner) clean {
 	}
 }
 
-// A contender is one way of cleaning, run from g goroutines.
+// A contender is one way of cleaning, run from g goroutines, or, when
+// whole is set, a round that times itself elsewhere (in Node).
 type contender struct {
-	name string
-	f    clean
-	g    int
+	name  string
+	f     clean
+	g     int
+	whole func() (time.Duration, error)
 }
 
 // compare runs the pages through each contender in turn, round after
 // round until budget has passed, so that drift on a shared machine hits
 // all of them alike. It prints one row each, with the median round time
-// and the ratio to the first contender's.
-func compare(pages []page, budget time.Duration, cs ...contender) error {
+// and the ratio to the first contender's, and returns the medians.
+func compare(pages []page, budget time.Duration, cs ...contender) ([]time.Duration, error) {
 	rounds := make([][]time.Duration, len(cs))
 	start := time.Now()
 	for len(rounds[0]) < 3 || time.Since(start) < budget {
 		for i, c := range cs {
-			d, err := round(pages, c)
+			var d time.Duration
+			var err error
+			if c.whole != nil {
+				d, err = c.whole()
+			} else {
+				d, err = round(pages, c)
+			}
 			if err != nil {
-				return fmt.Errorf("%s: %w", c.name, err)
+				return nil, fmt.Errorf("%s: %w", c.name, err)
 			}
 			rounds[i] = append(rounds[i], d)
 		}
 	}
 	var base, baseBest time.Duration
+	medians := make([]time.Duration, len(cs))
 	for i, c := range cs {
 		slices.Sort(rounds[i])
 		d, best := rounds[i][len(rounds[i])/2], rounds[i][0]
 		if i == 0 {
 			base, baseBest = d, best
 		}
+		medians[i] = d
 		row(c.name, pages, d, best, base, baseBest)
 	}
-	return nil
+	return medians, nil
 }
 
 // round cleans every page once, from c.g goroutines.
@@ -207,6 +218,12 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		return err
 	}
 	defer c1.Close(ctx)
+	nodeRun, err := startNode(dir)
+	if err != nil {
+		fmt.Printf("Node: SKIPPED (%v)\n\n", err)
+	} else {
+		defer nodeRun.close()
+	}
 	fmt.Println("Throughput, one goroutine (page -> Article JSON; ratio = time / native time):")
 	for _, set := range []struct {
 		name  string
@@ -215,10 +232,19 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		if len(set.pages) == 0 {
 			continue
 		}
-		if err := compare(set.pages, budget,
-			contender{set.name + ", native", native, 1},
-			contender{set.name + ", sandboxed (wazero)", sandboxed(c1), 1}); err != nil {
+		cs := []contender{
+			{name: set.name + ", native", f: native, g: 1},
+			{name: set.name + ", sandboxed (wazero)", f: sandboxed(c1), g: 1},
+		}
+		if nodeRun != nil {
+			cs = append(cs, nodeContender(nodeRun, set.name, set.name+", Node (node:wasi, JS)"))
+		}
+		medians, err := compare(set.pages, budget, cs...)
+		if err != nil {
 			return err
+		}
+		if nodeRun != nil {
+			fmt.Printf("  %-30s %5.2fx the Go host's time (median rounds)\n", set.name+", Node / Go host", float64(medians[2])/float64(medians[1]))
 		}
 	}
 
@@ -228,14 +254,14 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		return err
 	}
 	defer c2.Close(ctx)
-	if err := compare(all, budget,
-		contender{"pool of 2, 1 goroutine", sandboxed(c2), 1},
-		contender{"pool of 2, 2 goroutines", sandboxed(c2), 2}); err != nil {
+	if _, err := compare(all, budget,
+		contender{name: "pool of 2, 1 goroutine", f: sandboxed(c2), g: 1},
+		contender{name: "pool of 2, 2 goroutines", f: sandboxed(c2), g: 2}); err != nil {
 		return err
 	}
-	if err := compare(all, budget,
-		contender{"native, 1 goroutine", native, 1},
-		contender{"native, 2 goroutines", native, 2}); err != nil {
+	if _, err := compare(all, budget,
+		contender{name: "native, 1 goroutine", f: native, g: 1},
+		contender{name: "native, 2 goroutines", f: native, g: 2}); err != nil {
 		return err
 	}
 
@@ -245,9 +271,9 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		return err
 	}
 	defer ck.Close(ctx)
-	if err := compare(all, budget,
-		contender{"sandboxed, default", sandboxed(c1), 1},
-		contender{"sandboxed, hard-kill", sandboxed(ck), 1}); err != nil {
+	if _, err := compare(all, budget,
+		contender{name: "sandboxed, default", f: sandboxed(c1), g: 1},
+		contender{name: "sandboxed, hard-kill", f: sandboxed(ck), g: 1}); err != nil {
 		return err
 	}
 

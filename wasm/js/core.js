@@ -1,0 +1,337 @@
+// core.js speaks nazif.wasm's ABI (wasm/ABI.md) to a WASI preview 1
+// implementation handed in by node.js or browser.js. Nothing here depends
+// on the runtime, so Node, browsers, extension service workers and
+// offscreen documents run the same code path on the same module.
+
+/** The nazif.wasm ABI version this loader speaks. */
+export const ABI_VERSION = 1;
+
+/** The error codes, the same strings as the Go host's host.Code. */
+export const Code = Object.freeze({
+  TOO_LARGE: "too_large",
+  EMPTY: "empty",
+  NOT_TEXT: "not_text",
+  TIMEOUT: "timeout",
+  MEMORY_LIMIT: "memory_limit",
+  BAD_OPTIONS: "bad_options",
+  TRAP: "trap",
+  CLOSED: "closed",
+  BAD_BINARY: "bad_binary",
+});
+
+/**
+ * NazifError is every failure of load and clean: `code` says which kind
+ * (one of Code), `message` what happened.
+ */
+export class NazifError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = "NazifError";
+    this.code = code;
+  }
+}
+
+// The envelope's status bytes, wasm/abi.
+const statusCodes = [null, Code.BAD_OPTIONS, Code.EMPTY, Code.NOT_TEXT, Code.TIMEOUT, Code.TRAP, Code.TRAP];
+
+const MiB = 1 << 20;
+
+/** The defaults of the loader's settings, the Go host's defaults. */
+export const defaults = Object.freeze({
+  maxInputBytes: 8 * MiB,
+  memoryLimitBytes: 256 * MiB,
+  recycleBytes: 48 * MiB,
+  gcEvery: 16,
+  timeoutMs: 30000,
+});
+
+// Past this input size a call is followed by a collection, as in the host:
+// such a page leaves megabytes of garbage.
+const bigInput = 256 << 10;
+
+const exportsNeeded = ["memory", "nazif_abi_version", "nazif_alloc", "nazif_free", "nazif_clean", "nazif_gc"];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/**
+ * compile turns bytes or a Response into a WebAssembly.Module,
+ * asynchronously: browsers refuse synchronous compiles of big modules on
+ * the main thread, and streaming compiles while the bytes arrive.
+ */
+export async function compile(source) {
+  try {
+    if (source instanceof WebAssembly.Module) return source;
+    if (typeof Response !== "undefined" && source instanceof Response) {
+      if (!source.ok) {
+        throw new NazifError(Code.BAD_BINARY, `nazif: fetching nazif.wasm: HTTP ${source.status}`);
+      }
+      const type = source.headers.get("content-type") || "";
+      if (typeof WebAssembly.compileStreaming === "function" && type.split(";")[0].trim() === "application/wasm") {
+        return await WebAssembly.compileStreaming(source);
+      }
+      return await WebAssembly.compile(await source.arrayBuffer());
+    }
+    if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+      return await WebAssembly.compile(source);
+    }
+  } catch (err) {
+    if (err instanceof NazifError) throw err;
+    throw new NazifError(Code.BAD_BINARY, `nazif: not a compatible nazif.wasm: ${err.message}`, { cause: err });
+  }
+  throw new TypeError("nazif: load wants bytes, a Response, a URL or a WebAssembly.Module");
+}
+
+/**
+ * Cleaner runs pages through instances of one compiled nazif.wasm. An
+ * instance is started on first use, kept between calls, and replaced after
+ * a trap, a timeout or when its memory passes recycleBytes (linear memory
+ * never shrinks). Calls are synchronous; use one Cleaner per worker.
+ */
+export class Cleaner {
+  #module;
+  #wasi;
+  #settings;
+  #inst = null;
+  #closed = false;
+
+  /**
+   * @param {WebAssembly.Module} module the compiled nazif.wasm
+   * @param {() => {imports: object, initialize: (instance: WebAssembly.Instance) => void}} wasi
+   *   makes a fresh WASI preview 1 implementation for each instance
+   * @param {object} settings overrides of `defaults`
+   */
+  constructor(module, wasi, settings = {}) {
+    for (const k of Object.keys(settings)) {
+      if (!(k in defaults)) throw new TypeError(`nazif: unknown setting ${k}; known: ${Object.keys(defaults).join(", ")}`);
+    }
+    this.#module = module;
+    this.#wasi = wasi;
+    this.#settings = { ...defaults, ...settings };
+    const names = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+    const missing = exportsNeeded.filter((n) => !names.has(n));
+    if (missing.length > 0) {
+      throw new NazifError(Code.BAD_BINARY, `nazif: not a compatible nazif.wasm: it does not export ${missing.join(", ")}`);
+    }
+    for (const imp of WebAssembly.Module.imports(module)) {
+      if (imp.module !== "wasi_snapshot_preview1") {
+        throw new NazifError(Code.BAD_BINARY, `nazif: not a compatible nazif.wasm: it imports ${imp.module}.${imp.name}; nazif.wasm imports only WASI`);
+      }
+    }
+    // Start one instance now, so that a bad module fails in load, not in
+    // the first clean.
+    this.#instance();
+  }
+
+  /** The ABI version the module reports. */
+  get abiVersion() {
+    return ABI_VERSION;
+  }
+
+  /**
+   * clean cleans one page and returns the Article.
+   * @param {string | Uint8Array | ArrayBuffer} input
+   * @param {object} [options]
+   */
+  clean(input, options) {
+    return JSON.parse(this.cleanJSON(input, options));
+  }
+
+  /**
+   * cleanJSON is clean returning the Article's JSON text, byte for byte
+   * what the Go host's CleanJSON returns for the same bytes and options.
+   */
+  cleanJSON(input, options = {}) {
+    return this.#call(input, options);
+  }
+
+  /** close drops the instance; later calls fail with code "closed". */
+  close() {
+    this.#closed = true;
+    this.#inst = null;
+  }
+
+  /** The bytes of the linear memory of the live instance, or 0. */
+  get memoryBytes() {
+    return this.#inst ? this.#inst.exports.memory.buffer.byteLength : 0;
+  }
+
+  #call(input, options) {
+    if (this.#closed) throw new NazifError(Code.CLOSED, "nazif: clean called after close");
+    if (options === null || typeof options !== "object") {
+      throw new NazifError(Code.BAD_OPTIONS, "nazif: options must be an object");
+    }
+    let page;
+    if (typeof input === "string") {
+      page = encoder.encode(input);
+      // A JS string is already Unicode: the bytes are UTF-8 whatever the
+      // page's own <meta charset> says.
+      if (options.charset === undefined) options = { ...options, charset: "utf-8" };
+    } else if (input instanceof Uint8Array) {
+      page = input;
+    } else if (input instanceof ArrayBuffer) {
+      page = new Uint8Array(input);
+    } else if (ArrayBuffer.isView(input)) {
+      page = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    } else {
+      throw new TypeError("nazif: clean wants a string, a Uint8Array or an ArrayBuffer");
+    }
+    const s = this.#settings;
+    if (page.length > s.maxInputBytes) {
+      throw new NazifError(Code.TOO_LARGE, `nazif: input of ${page.length} bytes exceeds the cap of ${s.maxInputBytes} (maxInputBytes)`);
+    }
+    const opts = encodeOptions(options);
+    const timeoutMs = options.timeoutMs ?? s.timeoutMs;
+    if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs)) {
+      throw new NazifError(Code.BAD_OPTIONS, "nazif: options: timeoutMs must be a number of milliseconds");
+    }
+    const budget = timeoutMs > 0 ? BigInt(Math.max(1, Math.round(timeoutMs * 1e6))) : 0n;
+
+    const inst = this.#instance();
+    const x = inst.exports;
+    let env;
+    try {
+      const need = page.length + opts.length;
+      if (need > inst.bufCap) {
+        if (inst.buf !== 0) x.nazif_free(inst.buf);
+        inst.buf = 0;
+        inst.bufCap = 0;
+        const size = Math.max(need + (need >>> 2), 64 << 10);
+        inst.buf = x.nazif_alloc(size) >>> 0;
+        inst.bufCap = size;
+      }
+      let mem = new Uint8Array(x.memory.buffer);
+      mem.set(page, inst.buf);
+      mem.set(opts, inst.buf + page.length);
+      inst.calls++;
+      inst.output.length = 0;
+      const r = BigInt.asUintN(64, x.nazif_clean(inst.buf, page.length, opts.length, budget));
+      // Re-read after the call: a memory.grow during it detached the old view.
+      mem = new Uint8Array(x.memory.buffer);
+      const ptr = Number(r >> 32n);
+      const len = Number(r & 0xffffffffn);
+      if (len === 0 || ptr + len > mem.length) {
+        throw new NazifError(Code.TRAP, "nazif: nazif_clean returned an envelope outside memory");
+      }
+      env = mem.subarray(ptr, ptr + len);
+    } catch (err) {
+      this.#inst = null;
+      throw this.#trap(inst, err);
+    }
+    const status = env[0];
+    // Decode now: the envelope lives in guest memory until the next call
+    // into the guest, and nazif_gc below is one.
+    const text = decoder.decode(env.subarray(1));
+    if (status !== 0) {
+      const code = statusCodes[status] ?? Code.TRAP;
+      // A page the guest refused leaves it as it was; a timeout or a bad
+      // call may have left it anywhere.
+      if (code !== Code.EMPTY && code !== Code.NOT_TEXT && code !== Code.BAD_OPTIONS) this.#inst = null;
+      throw new NazifError(code, text);
+    }
+    try {
+      if (s.gcEvery > 0 && (inst.calls % s.gcEvery === 0 || page.length > bigInput)) x.nazif_gc();
+    } catch {
+      this.#inst = null;
+    }
+    if (s.recycleBytes > 0 && x.memory.buffer.byteLength > s.recycleBytes) this.#inst = null;
+    return text;
+  }
+
+  #trap(inst, err) {
+    if (err instanceof NazifError) return err;
+    const out = decoder.decode(concat(inst.output)).split("\n\n")[0].trim();
+    const suffix = out === "" ? "" : ` (guest output: ${out.replaceAll("\n", "; ")})`;
+    const mem = inst.exports.memory.buffer.byteLength;
+    if (out.includes("out of memory") || (out.includes("fatal error") && mem + 12 * MiB >= this.#settings.memoryLimitBytes) || err instanceof RangeError) {
+      return new NazifError(Code.MEMORY_LIMIT, `nazif: the instance ran out of memory under its cap (memoryLimitBytes)${suffix}`, { cause: err });
+    }
+    return new NazifError(Code.TRAP, `nazif: the module failed: ${err.message ?? err}${suffix}`, { cause: err });
+  }
+
+  #instance() {
+    if (this.#inst) return this.#inst;
+    const wasi = this.#wasi();
+    const output = [];
+    let instance;
+    // Stdout and stderr are kept, not printed: the guest writes only when
+    // it dies, and that message goes into the error. The first 2 KiB are
+    // enough for it, and all a hostile page can make us hold.
+    const imports = withOutput(wasi.imports, () => instance.exports.memory, output);
+    try {
+      instance = new WebAssembly.Instance(this.#module, imports);
+      wasi.initialize(instance);
+    } catch (err) {
+      throw new NazifError(Code.TRAP, `nazif: starting an instance: ${err.message ?? err}`, { cause: err });
+    }
+    const x = instance.exports;
+    const v = x.nazif_abi_version();
+    if (v !== ABI_VERSION) {
+      throw new NazifError(Code.BAD_BINARY, `nazif: not a compatible nazif.wasm: the module speaks ABI ${v}, this loader ${ABI_VERSION}`);
+    }
+    // Three quarters of the cap: room for the collector to work in before
+    // memory.grow fails. nazif_memory_limit is optional (ABI.md).
+    if (typeof x.nazif_memory_limit === "function") {
+      x.nazif_memory_limit(BigInt(Math.floor((this.#settings.memoryLimitBytes / 4) * 3)));
+    }
+    this.#inst = { exports: x, output, buf: 0, bufCap: 0, calls: 0 };
+    return this.#inst;
+  }
+}
+
+const outputMax = 2 << 10;
+
+// withOutput returns imports whose fd_write keeps what the guest writes to
+// stdout and stderr in out (at most outputMax bytes) instead of handing it
+// to the runtime's console.
+function withOutput(imports, memory, out) {
+  const wasi = { ...imports.wasi_snapshot_preview1 };
+  const inner = wasi.fd_write;
+  wasi.fd_write = (fd, iovs, iovsLen, nwritten) => {
+    if (fd !== 1 && fd !== 2) return inner(fd, iovs, iovsLen, nwritten);
+    const buf = memory().buffer;
+    const view = new DataView(buf);
+    let n = 0;
+    let kept = out.reduce((sum, b) => sum + b.length, 0);
+    for (let i = 0; i < iovsLen; i++) {
+      const p = view.getUint32(iovs + i * 8, true);
+      const l = view.getUint32(iovs + i * 8 + 4, true);
+      if (kept < outputMax) {
+        const take = Math.min(l, outputMax - kept);
+        out.push(new Uint8Array(buf, p, take).slice());
+        kept += take;
+      }
+      n += l;
+    }
+    view.setUint32(nwritten, n, true);
+    return 0;
+  };
+  return { ...imports, wasi_snapshot_preview1: wasi };
+}
+
+function concat(chunks) {
+  const all = new Uint8Array(chunks.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const b of chunks) {
+    all.set(b, at);
+    at += b.length;
+  }
+  return all;
+}
+
+// encodeOptions is the options JSON of nazif_clean. Keys go through as
+// given, so that the guest refuses unknown ones with its own message;
+// timeoutMs is the loader's, and a Date for now becomes RFC 3339.
+function encodeOptions(options) {
+  const o = {};
+  for (const [k, v] of Object.entries(options)) {
+    if (k === "timeoutMs" || v === undefined) continue;
+    o[k] = v;
+  }
+  if (o.now instanceof Date) {
+    if (Number.isNaN(o.now.getTime())) throw new NazifError(Code.BAD_OPTIONS, "nazif: options: now is an invalid Date");
+    o.now = o.now.toISOString();
+  }
+  if (Object.keys(o).length === 0) return new Uint8Array(0);
+  return encoder.encode(JSON.stringify(o));
+}
