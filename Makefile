@@ -22,7 +22,7 @@ test-go: wasm-build wasm-check
 ## schema, the vendored WASI shim, and the same bytes as the Go host on
 ## every testdata page (testdata/crossruntime.json).
 test-js: wasm/js/node_modules/.installed
-	cd wasm/js && node --test test/*.test.js
+	cd wasm/js && node --test --test-reporter=spec test/*.test.js
 
 wasm/js/node_modules/.installed: wasm/js/package.json wasm/js/package-lock.json
 	@command -v node >/dev/null || { echo "node not found: the JS tests need Node 20 or later"; exit 1; }
@@ -33,7 +33,7 @@ wasm/js/node_modules/.installed: wasm/js/package.json wasm/js/package-lock.json
 ## $(CHROMIUM) exists (apt-get install chromium); CI must have it.
 test-browser: wasm/js/node_modules/.installed
 	@if [ -x "$(CHROMIUM)" ]; then \
-		cd wasm/js && node --test --test-concurrency=1 test/browser/*.test.js; \
+		cd wasm/js && node --test --test-reporter=spec --test-concurrency=1 test/browser/*.test.js; \
 	elif [ -n "$$CI" ]; then \
 		echo "test-browser: FAILED: no chromium at $(CHROMIUM), and CI must run the browser tests"; exit 1; \
 	else \

@@ -3,7 +3,7 @@
 // @bjorn3/browser_wasi_shim (vendor/browser_wasi_shim, see its VERSION).
 import { ConsoleStdout, File, OpenFile, WASI } from "./vendor/browser_wasi_shim/index.js";
 
-import { Cleaner, compile } from "./core.js";
+import { checkSettings, Cleaner, compile } from "./core.js";
 
 export { ABI_VERSION, Code, Cleaner, NazifError, defaults } from "./core.js";
 
@@ -18,7 +18,7 @@ export const wasmURL = new URL("./nazif.wasm", import.meta.url);
  */
 export async function load(source = wasmURL, settings) {
   if (typeof source === "string" || source instanceof URL) source = await fetch(source);
-  return new Cleaner(await compile(source), newWASI, settings);
+  return new Cleaner(await compile(source, checkSettings(settings).memoryLimitBytes), newWASI, settings);
 }
 
 // newWASI gives an instance no arguments, no environment and no

@@ -56,30 +56,93 @@ const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /**
  * compile turns bytes or a Response into a WebAssembly.Module,
- * asynchronously: browsers refuse synchronous compiles of big modules on
- * the main thread, and streaming compiles while the bytes arrive.
+ * asynchronously (browsers refuse synchronous compiles of big modules on
+ * the main thread). On the way it caps the module's memory at
+ * memoryLimitBytes, as the Go host does: nazif.wasm declares no maximum,
+ * and without one a hostile page could grow an instance to 4 GiB. A
+ * WebAssembly.Module given as is keeps whatever it declares.
  */
-export async function compile(source) {
+export async function compile(source, memoryLimitBytes = defaults.memoryLimitBytes) {
+  if (source instanceof WebAssembly.Module) return source;
+  let bytes;
+  if (typeof Response !== "undefined" && source instanceof Response) {
+    if (!source.ok) {
+      throw new NazifError(Code.BAD_BINARY, `nazif: fetching nazif.wasm: HTTP ${source.status}`);
+    }
+    bytes = new Uint8Array(await source.arrayBuffer());
+  } else if (source instanceof ArrayBuffer) {
+    bytes = new Uint8Array(source);
+  } else if (ArrayBuffer.isView(source)) {
+    bytes = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  } else {
+    throw new TypeError("nazif: load wants bytes, a Response, a URL or a WebAssembly.Module");
+  }
   try {
-    if (source instanceof WebAssembly.Module) return source;
-    if (typeof Response !== "undefined" && source instanceof Response) {
-      if (!source.ok) {
-        throw new NazifError(Code.BAD_BINARY, `nazif: fetching nazif.wasm: HTTP ${source.status}`);
-      }
-      const type = source.headers.get("content-type") || "";
-      if (typeof WebAssembly.compileStreaming === "function" && type.split(";")[0].trim() === "application/wasm") {
-        return await WebAssembly.compileStreaming(source);
-      }
-      return await WebAssembly.compile(await source.arrayBuffer());
-    }
-    if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-      return await WebAssembly.compile(source);
-    }
+    return await WebAssembly.compile(capMemory(bytes, Math.floor(memoryLimitBytes / 65536)));
   } catch (err) {
     if (err instanceof NazifError) throw err;
     throw new NazifError(Code.BAD_BINARY, `nazif: not a compatible nazif.wasm: ${err.message}`, { cause: err });
   }
-  throw new TypeError("nazif: load wants bytes, a Response, a URL or a WebAssembly.Module");
+}
+
+// capMemory returns the module with its one memory's maximum lowered to
+// maxPages (64 KiB each), rewriting the memory section (id 5) in place of
+// the old one. Anything it does not recognise it returns unchanged, for
+// WebAssembly.compile to judge.
+export function capMemory(b, maxPages) {
+  if (b.length < 8 || b[0] !== 0 || b[1] !== 0x61 || b[2] !== 0x73 || b[3] !== 0x6d) return b;
+  let p = 8;
+  const uleb = () => {
+    let r = 0;
+    let shift = 0;
+    let x;
+    do {
+      if (p >= b.length) return -1;
+      x = b[p++];
+      r += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return r;
+  };
+  while (p < b.length) {
+    const start = p;
+    const id = b[p++];
+    const size = uleb();
+    const body = p;
+    if (size < 0) return b;
+    if (id === 5) {
+      const count = uleb();
+      const flags = b[p++];
+      const min = uleb();
+      // One memory, 32-bit, not shared: flags 0 (no max) or 1 (a max).
+      if (count !== 1 || flags > 1 || min < 0) return b;
+      const max = flags === 1 ? uleb() : Infinity;
+      if (p !== body + size) return b;
+      if (min > maxPages) {
+        throw new NazifError(Code.BAD_OPTIONS, `nazif: memoryLimitBytes of ${maxPages * 65536} is below the module's initial memory of ${min * 65536} bytes`);
+      }
+      const content = [1, 1, ...ulebBytes(min), ...ulebBytes(Math.min(max, maxPages))];
+      const section = [5, ...ulebBytes(content.length), ...content];
+      const out = new Uint8Array(b.length - (body + size - start) + section.length);
+      out.set(b.subarray(0, start));
+      out.set(section, start);
+      out.set(b.subarray(body + size), start + section.length);
+      return out;
+    }
+    p = body + size;
+  }
+  return b;
+}
+
+function ulebBytes(n) {
+  const out = [];
+  do {
+    let x = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) x |= 0x80;
+    out.push(x);
+  } while (n > 0);
+  return out;
 }
 
 /**
@@ -101,13 +164,10 @@ export class Cleaner {
    *   makes a fresh WASI preview 1 implementation for each instance
    * @param {object} settings overrides of `defaults`
    */
-  constructor(module, wasi, settings = {}) {
-    for (const k of Object.keys(settings)) {
-      if (!(k in defaults)) throw new TypeError(`nazif: unknown setting ${k}; known: ${Object.keys(defaults).join(", ")}`);
-    }
+  constructor(module, wasi, settings) {
     this.#module = module;
     this.#wasi = wasi;
-    this.#settings = { ...defaults, ...settings };
+    this.#settings = checkSettings(settings);
     const names = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
     const missing = exportsNeeded.filter((n) => !names.has(n));
     if (missing.length > 0) {
@@ -243,7 +303,7 @@ export class Cleaner {
     const out = decoder.decode(concat(inst.output)).split("\n\n")[0].trim();
     const suffix = out === "" ? "" : ` (guest output: ${out.replaceAll("\n", "; ")})`;
     const mem = inst.exports.memory.buffer.byteLength;
-    if (out.includes("out of memory") || (out.includes("fatal error") && mem + 12 * MiB >= this.#settings.memoryLimitBytes) || err instanceof RangeError) {
+    if (out.includes("out of memory") || (out.includes("fatal error") && mem + 12 * MiB >= this.#settings.memoryLimitBytes)) {
       return new NazifError(Code.MEMORY_LIMIT, `nazif: the instance ran out of memory under its cap (memoryLimitBytes)${suffix}`, { cause: err });
     }
     return new NazifError(Code.TRAP, `nazif: the module failed: ${err.message ?? err}${suffix}`, { cause: err });
@@ -277,6 +337,18 @@ export class Cleaner {
     this.#inst = { exports: x, output, buf: 0, bufCap: 0, calls: 0 };
     return this.#inst;
   }
+}
+
+/**
+ * checkSettings returns settings over the defaults, or throws a TypeError
+ * naming what is wrong.
+ */
+export function checkSettings(settings = {}) {
+  for (const [k, v] of Object.entries(settings)) {
+    if (!(k in defaults)) throw new TypeError(`nazif: unknown setting ${k}; the settings are ${Object.keys(defaults).join(", ")}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new TypeError(`nazif: setting ${k} must be a number, 0 or more`);
+  }
+  return { ...defaults, ...settings };
 }
 
 const outputMax = 2 << 10;

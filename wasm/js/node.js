@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { WASI } from "node:wasi";
 
-import { Cleaner, compile } from "./core.js";
+import { checkSettings, Cleaner, compile } from "./core.js";
 
 export { ABI_VERSION, Code, Cleaner, NazifError, defaults } from "./core.js";
 
@@ -16,7 +16,7 @@ export const wasmURL = new URL("./nazif.wasm", import.meta.url);
  * a file path; by default the nazif.wasm of this package.
  */
 export async function load(source = wasmURL, settings) {
-  return new Cleaner(await compile(await fetchSource(source)), newWASI, settings);
+  return new Cleaner(await compile(await fetchSource(source), checkSettings(settings).memoryLimitBytes), newWASI, settings);
 }
 
 async function fetchSource(source) {

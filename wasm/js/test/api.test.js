@@ -132,3 +132,28 @@ test("a thousand calls keep memory steady", async () => {
   }
   assert.ok(c.memoryBytes <= after100 * 1.25, `memory grew from ${after100} to ${c.memoryBytes}`);
 });
+
+test("memoryLimitBytes is a hard cap: past it, memory_limit, then a fresh instance", async () => {
+  const c = await load(undefined, { memoryLimitBytes: 32 << 20 });
+  const hostile = "<html><body>" + "<p>x".repeat(1_000_000) + "</body></html>";
+  throwsCode(() => c.clean(hostile), Code.MEMORY_LIMIT, /out of memory/);
+  assert.equal(c.memoryBytes, 0, "the instance that ran out is dropped");
+  assert.equal(c.clean(page("youm7-2020-08-24.html")).title, golden("youm7-2020-08-24.html").title);
+  assert.ok(c.memoryBytes <= 32 << 20);
+  await assert.rejects(load(undefined, { memoryLimitBytes: 1 << 20 }), (err) => err.code === Code.BAD_OPTIONS && /below the module's initial memory/.test(err.message));
+  await assert.rejects(load(undefined, { memoryLimitBytes: "lots" }), TypeError);
+});
+
+test("capMemory gives a module's memory the maximum", async () => {
+  const { capMemory } = await import("../core.js");
+  // (module (memory (export "mem") 1)): a memory section with no maximum.
+  const mod = Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 3, 1, 0, 1, 7, 7, 1, 3, 0x6d, 0x65, 0x6d, 2, 0]);
+  for (const [bytes, cap] of [[mod, 4], [capMemory(mod, 8), 4], [mod, 200]]) {
+    const { instance } = await WebAssembly.instantiate(capMemory(bytes, cap));
+    const mem = instance.exports.mem;
+    assert.equal(mem.grow(cap - 1), 1);
+    assert.throws(() => mem.grow(1), RangeError, `grown past ${cap} pages`);
+  }
+  const notWasm = new TextEncoder().encode("not a module");
+  assert.equal(capMemory(notWasm, 4), notWasm);
+});
