@@ -12,7 +12,7 @@ all: test
 ## test: every test: the wasip1 build of the guest packages, the check
 ## that the committed nazif.wasm is what the sources build, the Go tests,
 ## the JS package's tests in Node, and the browser tests in Chromium.
-test: test-go test-js
+test: test-go test-js test-browser
 
 test-go: wasm-build wasm-check
 	$(GO) vet ./...

@@ -47,7 +47,8 @@ JSON, or {"error": {"code": ..., "message": ...}} with a fitting status.
 Options come as query parameters or X-Nazif-* headers, the query winning:
 url, charset (else the Content-Type's charset), now (RFC 3339), and the
 booleans html, markdown and explain (1 or true). GET /healthz answers ok,
-GET /metrics the Prometheus text format.
+GET /metrics the Prometheus text format. With -demo, /demo/ is a page
+that cleans pasted or dropped HTML in the browser, with nazif.wasm.
 
 A request that finds -j instances busy and -queue requests waiting gets
 503 at once. SIGTERM or SIGINT stops accepting, lets the requests in flight
@@ -75,6 +76,7 @@ func runServe(ctx context.Context, args []string, base host.Config, stderr io.Wr
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time from the end of a request's header to the end of its response (0: no limit)")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "time a keep-alive connection may wait for its next request (0: no limit)")
 	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "on SIGTERM or SIGINT, how long requests in flight may take to finish")
+	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "also serve the demo page at /demo/, which cleans in the browser with nazif.wasm")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -107,6 +109,9 @@ func runServe(ctx context.Context, args []string, base host.Config, stderr io.Wr
 	s := newServer(c, cfg)
 	s.log = log.New(stderr, "nazif: ", 0)
 	s.log.Printf("serving on http://%s", ln.Addr())
+	if cfg.Demo {
+		s.log.Printf("demo page at http://%s/demo/", ln.Addr())
+	}
 	if err := s.serve(ctx, ln); err != nil {
 		s.log.Print(err)
 		return 1
@@ -124,6 +129,7 @@ type serverConfig struct {
 	WriteTimeout time.Duration // from the end of the header to the end of the response
 	IdleTimeout  time.Duration // between two requests on a connection
 	Grace        time.Duration // how long shutdown waits for requests in flight
+	Demo         bool          // serve the demo page and the JS package's files
 }
 
 func defaultServerConfig() serverConfig {
@@ -247,6 +253,9 @@ func (s *server) handler() http.Handler {
 				w.Write(b.Bytes())
 			}
 		default:
+			if s.cfg.Demo && s.demo(w, r) {
+				return
+			}
 			writeAPIError(w, http.StatusNotFound, "not_found", fmt.Sprintf("no endpoint %s: POST pages to /v1/clean", r.URL.Path))
 		}
 	})

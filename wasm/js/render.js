@@ -1,0 +1,136 @@
+// render.js builds the reader view of an Article (testdata/article.schema.json)
+// as DOM nodes, for the demo page and the extension's reader view. Every
+// string of the page goes in through textContent or setAttribute, never
+// through innerHTML: an Article is text taken from someone else's page.
+
+const tagOf = { paragraph: "p", heading: "h2", quote: "blockquote" };
+
+// lang takes the Article's language only when it is a BCP 47 tag.
+const langs = new Set(["ar", "fa", "ur"]);
+
+/**
+ * renderArticle returns an <article dir lang> holding a header (the title
+ * and the meta line: date, site, section, author) and the body blocks:
+ * paragraphs as <p>, headings as <h2>, quotes as <blockquote>, and runs of
+ * list items as <li> in one <ul>.
+ */
+export function renderArticle(article, document) {
+  const root = el(document, "article", "nazif-article");
+  root.setAttribute("dir", article.dir === "ltr" ? "ltr" : "rtl");
+  if (langs.has(article.lang)) root.setAttribute("lang", article.lang);
+
+  const header = el(document, "header", "nazif-header");
+  if (article.title) header.append(el(document, "h1", "nazif-title", article.title));
+  const meta = renderMeta(article, document);
+  if (meta) header.append(meta);
+  if (header.childNodes.length > 0) root.append(header);
+
+  const body = el(document, "div", "nazif-body");
+  let list = null;
+  for (const block of article.blocks ?? []) {
+    if (block.kind === "list_item") {
+      if (!list) body.append((list = el(document, "ul")));
+      list.append(el(document, "li", null, block.text));
+      continue;
+    }
+    list = null;
+    body.append(el(document, tagOf[block.kind] ?? "p", null, block.text));
+  }
+  root.append(body);
+  return root;
+}
+
+/**
+ * renderRemoved returns a <section> listing what cleaning dropped, each
+ * text with its reason (article.removed, present when the article was
+ * cleaned with explain: true). It says so when nothing was listed.
+ */
+export function renderRemoved(article, document) {
+  const removed = article.removed ?? [];
+  const section = el(document, "section", "nazif-removed");
+  section.setAttribute("dir", article.dir === "ltr" ? "ltr" : "rtl");
+  if (langs.has(article.lang)) section.setAttribute("lang", article.lang);
+  section.append(el(document, "h2", null, `ما حُذف ولماذا (${removed.length})`));
+  if (removed.length === 0) {
+    section.append(el(document, "p", "nazif-removed-none", article.removed ? "لم يُحذف شيء." : "لا شرح: نُظّفت الصفحة دون explain."));
+    return section;
+  }
+  const list = el(document, "ol");
+  for (const r of removed) {
+    const item = el(document, "li");
+    const reason = el(document, "span", "nazif-reason", r.reason);
+    reason.setAttribute("dir", "ltr");
+    reason.setAttribute("lang", "en");
+    item.append(reason, el(document, "span", "nazif-removed-text", r.text));
+    list.append(item);
+  }
+  section.append(list);
+  return section;
+}
+
+/**
+ * articleText is the article as plain text for "copy as text": the title,
+ * the meta line, a blank line, then the body (article.text, blocks joined
+ * by blank lines).
+ */
+export function articleText(article) {
+  const head = [article.title, metaParts(article).join(" · ")].filter(Boolean);
+  const text = article.text ?? (article.blocks ?? []).map((b) => b.text).join("\n\n");
+  return head.length > 0 ? `${head.join("\n")}\n\n${text}` : text;
+}
+
+/**
+ * formatDate shows an Article date (ISO 8601, as precise as the page gave
+ * it) as a day, an Arabic month name and a year, with the time of day when
+ * the page gave one. The clock is the page's own: an offset is not
+ * converted to the reader's time zone. A value it cannot read is returned
+ * as it is.
+ */
+export function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso ?? "");
+  if (!m) return iso ?? "";
+  const [, y, mo, d, h, mi] = m;
+  let day;
+  try {
+    day = new Intl.DateTimeFormat("ar-u-nu-latn", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+y, +mo - 1, +d)));
+  } catch {
+    day = `${y}-${mo}-${d}`;
+  }
+  return h === undefined ? day : `${day}، ${h}:${mi}`;
+}
+
+// metaParts is the meta line's items in order: date, site, section, author.
+function metaParts(article) {
+  const date = article.published || article.modified;
+  return [date ? formatDate(date) : "", article.site, article.section, article.author].filter(Boolean);
+}
+
+function renderMeta(article, document) {
+  const date = article.published || article.modified;
+  const parts = [];
+  if (date) {
+    const time = el(document, "time", "nazif-date", formatDate(date));
+    time.setAttribute("datetime", date);
+    if (article.published && article.modified && article.modified !== article.published) {
+      time.setAttribute("title", `حُدّث: ${formatDate(article.modified)}`);
+    }
+    parts.push(time);
+  }
+  if (article.site) parts.push(el(document, "span", "nazif-site", article.site));
+  if (article.section) parts.push(el(document, "span", "nazif-section", article.section));
+  if (article.author) parts.push(el(document, "span", "nazif-author", article.author));
+  if (parts.length === 0) return null;
+  const p = el(document, "p", "nazif-meta");
+  parts.forEach((part, i) => {
+    if (i > 0) p.append(document.createTextNode(" · "));
+    p.append(part);
+  });
+  return p;
+}
+
+function el(document, tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
