@@ -223,6 +223,7 @@ func report(dir, binary string, budget time.Duration, skipCLI bool) error {
 		fmt.Printf("Node: SKIPPED (%v)\n\n", err)
 	} else {
 		defer nodeRun.close()
+		fmt.Printf("Node %s: load() (compile nazif.wasm, start an instance) took %.0f ms\n\n", nodeVersion(), ms(nodeRun.load))
 	}
 	fmt.Println("Throughput, one goroutine (page -> Article JSON; ratio = time / native time):")
 	for _, set := range []struct {

@@ -18,9 +18,10 @@ const nodeScript = "cmd/nazif-bench/node/rounds.mjs"
 // nodeRunner is a Node process that cleans the corpus through the JS
 // package when asked, one round per request, timing itself.
 type nodeRunner struct {
-	cmd *exec.Cmd
-	in  io.WriteCloser
-	out *bufio.Scanner
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	out  *bufio.Scanner
+	load time.Duration // load(): compiling nazif.wasm and starting an instance
 }
 
 // startNode starts the Node side, or says why it cannot.
@@ -46,10 +47,14 @@ func startNode(dir string) (*nodeRunner, error) {
 		return nil, err
 	}
 	r := &nodeRunner{cmd: cmd, in: in, out: bufio.NewScanner(out)}
-	if line, err := r.line(); err != nil || line != "ready" {
+	line, err := r.line()
+	ns, ok := strings.CutPrefix(line, "ready ")
+	n, perr := strconv.ParseInt(ns, 10, 64)
+	if err != nil || !ok || perr != nil {
 		r.close()
 		return nil, fmt.Errorf("node did not start: %q %v", line, err)
 	}
+	r.load = time.Duration(n)
 	return r, nil
 }
 
@@ -89,4 +94,12 @@ func nodeContender(r *nodeRunner, set, name string) contender {
 	return contender{name: name, whole: func() (time.Duration, error) {
 		return r.round(strings.ToLower(set))
 	}}
+}
+
+func nodeVersion() string {
+	out, err := exec.Command("node", "--version").Output()
+	if err != nil {
+		return "?"
+	}
+	return strings.TrimSpace(string(out))
 }

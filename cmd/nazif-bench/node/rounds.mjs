@@ -1,5 +1,5 @@
 // rounds.mjs is the Node side of make bench: it loads nazif.wasm through
-// the JS package (node:wasi), then for each line "round SET" on stdin
+// the JS package (node:wasi), says how long that took, then for each line "round SET" on stdin
 // cleans every page of SET once (html, dumps or all, as nazif-bench
 // splits the corpus) and answers with the round's time in nanoseconds,
 // measured inside this process. nazif-bench interleaves these rounds
@@ -19,8 +19,11 @@ const html = read(".html");
 const dumps = read(".dump.txt");
 const sets = { html, dumps, all: [...html, ...dumps] };
 
+// The first line answers with load()'s time: compiling and starting an
+// instance, what an extension pays when its service worker wakes.
+const t0 = process.hrtime.bigint();
 const cleaner = await load();
-process.stdout.write("ready\n");
+process.stdout.write(`ready ${process.hrtime.bigint() - t0}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   const [cmd, set] = line.split(" ");
   const pages = sets[set];

@@ -23,42 +23,65 @@ after(async () => {
   await server?.close();
 });
 
-test("Chromium gives the Go host's bytes on every case", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/js/package.json`);
-  const results = await page.evaluate(async (manifest) => {
-    const { load, NazifError } = await import("/js/browser.js");
-    const cleaner = await load();
-    const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const out = [];
-    for (const c of manifest.cases) {
-      let input;
-      if (c.base64 !== undefined) input = Uint8Array.from(atob(c.base64), (ch) => ch.charCodeAt(0));
-      else if (c.fill) input = new Uint8Array(c.fill.length).fill(c.fill.byte);
-      else input = new Uint8Array(await (await fetch(`/testdata/${c.input}`)).arrayBuffer());
-      try {
-        const bytes = new TextEncoder().encode(cleaner.cleanJSON(input, manifest.options[c.options]));
-        out.push({ sha256: hex(await crypto.subtle.digest("SHA-256", bytes)), bytes: bytes.length });
-      } catch (err) {
-        out.push({ error: { name: err instanceof NazifError ? "NazifError" : String(err), code: err.code, message: err.message } });
-      }
+// runCases runs every case of the manifest in the browser, in a page or a
+// worker (it is serialized into the worker's source, so it uses nothing
+// from its scope), and returns the SHA-256 and length of each result, or
+// the error.
+async function runCases(manifest, origin) {
+  const { load, NazifError } = await import(`${origin}/js/browser.js`);
+  const cleaner = await load();
+  const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const out = [];
+  for (const c of manifest.cases) {
+    let input;
+    if (c.base64 !== undefined) input = Uint8Array.from(atob(c.base64), (ch) => ch.charCodeAt(0));
+    else if (c.fill) input = new Uint8Array(c.fill.length).fill(c.fill.byte);
+    else input = new Uint8Array(await (await fetch(`${origin}/testdata/${c.input}`)).arrayBuffer());
+    try {
+      const bytes = new TextEncoder().encode(cleaner.cleanJSON(input, manifest.options[c.options]));
+      out.push({ sha256: hex(await crypto.subtle.digest("SHA-256", bytes)), bytes: bytes.length });
+    } catch (err) {
+      out.push({ error: { name: err instanceof NazifError ? "NazifError" : String(err), code: err.code, message: err.message } });
     }
-    return out;
-  }, manifest);
+  }
+  return out;
+}
+
+function compare(results, where) {
   assert.equal(results.length, manifest.cases.length);
   manifest.cases.forEach((c, i) => {
     const got = results[i];
-    const what = `${c.input ?? "inline input"} with options ${c.options}`;
+    const what = `${where}: ${c.input ?? "inline input"} with options ${c.options}`;
     if (c.error) {
-      assert.ok(got.error, `${what}: Chromium gave an article; the Go host failed with ${c.error.code}`);
+      assert.ok(got.error, `${what}: the browser gave an article; the Go host failed with ${c.error.code}`);
       assert.equal(got.error.name, "NazifError", what);
       assert.equal(got.error.code, c.error.code, what);
       if (c.error.message !== undefined) assert.equal(got.error.message, c.error.message, what);
       return;
     }
-    assert.ok(!got.error, `${what}: Chromium failed with ${JSON.stringify(got.error)}`);
+    assert.ok(!got.error, `${what}: the browser failed with ${JSON.stringify(got.error)}`);
     assert.equal(got.bytes, c.bytes, `${what}: length`);
     assert.equal(got.sha256, c.sha256, `${what}: the JSON differs from the Go host's`);
   });
+}
+
+test("Chromium gives the Go host's bytes on every case, in a page", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/js/package.json`);
+  compare(await page.evaluate(`(${runCases})(${JSON.stringify(manifest)}, ${JSON.stringify(server.url)})`), "page");
+  await page.close();
+});
+
+test("and in a module worker", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/js/package.json`);
+  const source = `(${runCases})(${JSON.stringify(manifest)}, ${JSON.stringify(server.url)}).then((r) => postMessage(r), (e) => postMessage(String(e)));`;
+  const results = await page.evaluate((source) => new Promise((resolve) => {
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" });
+    worker.onmessage = (e) => resolve(e.data);
+    worker.onerror = (e) => resolve(String(e.message));
+  }), source);
+  assert.ok(Array.isArray(results), `the worker failed: ${results}`);
+  compare(results, "worker");
   await page.close();
 });

@@ -60,6 +60,11 @@ describe("nazif reader extension", () => {
     assert.equal(m.manifest_version, 3);
     assert.equal(m.name, "nazif reader");
     assert.equal(m.action.default_title, "Clean this article");
+    // Every icon the manifest names is a PNG in the build.
+    for (const icon of [...Object.values(m.icons), ...Object.values(m.action.default_icon)]) {
+      const png = await readFile(path.join(extDir, icon));
+      assert.equal(png.subarray(1, 4).toString("latin1"), "PNG", icon);
+    }
     assert.deepEqual(m.background, { service_worker: "background.js", type: "module" });
     assert.deepEqual(m.permissions, ["activeTab", "scripting", "contextMenus", "storage", "clipboardWrite"]);
     assert.equal(m.host_permissions, undefined, "the shipped manifest has no host_permissions");
@@ -73,6 +78,12 @@ describe("nazif reader extension", () => {
     // The service worker runs the built background.js as a module.
     assert.equal(worker.url(), `chrome-extension://${extensionId}/background.js`);
     assert.equal(await worker.evaluate(() => typeof globalThis.nazifCleanTab), "function");
+    // The context-menu item exists: chrome.contextMenus has no getter,
+    // but updating an item that does not exist fails.
+    const update = (id) => worker.evaluate((id) => new Promise((resolve) =>
+      chrome.contextMenus.update(id, {}, () => resolve(chrome.runtime.lastError?.message ?? "ok"))), id);
+    assert.equal(await update("nazif-clean"), "ok");
+    assert.notEqual(await update("no-such-item"), "ok");
   });
 
   for (const p of pages) {
