@@ -5,7 +5,7 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-js test-browser eval demo bench profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
@@ -78,9 +78,23 @@ wasm-check:
 		fi; \
 	fi
 
-## eval: the per-page score table on the corpus (HTML and text dumps).
+## eval: the per-page score table on the corpus (HTML and text dumps),
+## sandboxed: nazif eval (nazif eval -h scores other tools' outputs too).
 eval:
-	$(GO) test ./wasm/nazif -run 'TestCorpusScores$$' -count=1 -v | sed -n '/page /,/total/p'
+	$(GO) run ./cmd/nazif eval --truth testdata/corpus
+
+## compare: nazif beside go-readability, Mozilla Readability (Node) and,
+## when python3 can import it, trafilatura, on the corpus: accuracy and
+## pages/s in one run (cmd/nazif-compare, a module of its own so that the
+## peers stay out of go.mod). It fails unless nazif leads every peer on
+## F1, titles, dates and leaks.
+compare: cmd/nazif-compare/node/node_modules/.installed
+	cd cmd/nazif-compare && $(GO) vet . && $(GO) test . && $(GO) run . -corpus ../../testdata/corpus
+
+cmd/nazif-compare/node/node_modules/.installed: cmd/nazif-compare/node/package.json cmd/nazif-compare/node/package-lock.json
+	@command -v node >/dev/null || { echo "node not found: make compare needs Node 20 or later for Mozilla Readability"; exit 1; }
+	cd cmd/nazif-compare/node && npm ci --no-audit --no-fund
+	touch $@
 
 ## demo: clean the bundled seed dump and one real HTML page, in the sandbox.
 demo:

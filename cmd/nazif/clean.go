@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -108,12 +107,7 @@ type cleanResult struct {
 }
 
 func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fset := flag.NewFlagSet("clean", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() {
-		fmt.Fprint(fset.Output(), cleanUsage)
-		fset.PrintDefaults()
-	}
+	fset := newFlagSet("clean", cleanUsage, stderr)
 	format := fset.String("f", "json", "output format: json (indented, one document per input), "+
 		"jsonl (one line per input, {\"input\": NAME, \"article\": {...}} or {\"input\": NAME, \"error\": {\"code\": ..., \"message\": ...}}), "+
 		"text (title, meta line, blank line, text), md or html")
@@ -126,15 +120,8 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pageURL := fset.String("url", "", "the page's URL, for inputs that are not URLs")
 	charset := fset.String("charset", "", "charset hint, as from an HTTP Content-Type; a fetched page's own Content-Type charset wins over it")
 	explain := fset.Bool("explain", false, "list what was removed and why (json, jsonl)")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	usageErr := func(format string, args ...any) int {
-		fmt.Fprintf(stderr, "nazif: "+format+"\n", args...)
-		return 2
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
 	b := &cleanBatch{
 		format:   *format,
@@ -149,7 +136,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *now != "" {
 		t, err := time.Parse(time.RFC3339, *now)
 		if err != nil {
-			return usageErr("-now: %v (want RFC 3339, such as 2024-07-01T12:00:00Z)", err)
+			return usageError(stderr, "-now: %v (want RFC 3339, such as 2024-07-01T12:00:00Z)", err)
 		}
 		b.opts.Now = t
 	}
@@ -160,20 +147,20 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "html":
 		b.opts.HTML = true
 	default:
-		return usageErr("unknown format %q (want json, jsonl, text, md or html)", b.format)
+		return usageError(stderr, "unknown format %q (want json, jsonl, text, md or html)", b.format)
 	}
 	if *jobs < 1 {
-		return usageErr("-j %d: want 1 or more", *jobs)
+		return usageError(stderr, "-j %d: want 1 or more", *jobs)
 	}
 	if *maxInput < 1 || *maxInput > 1<<30 {
-		return usageErr("-max-input %d: want 1 to %d bytes", *maxInput, 1<<30)
+		return usageError(stderr, "-max-input %d: want 1 to %d bytes", *maxInput, 1<<30)
 	}
 	if *fetchTimeout <= 0 {
-		return usageErr("-fetch-timeout %v: want a positive duration", *fetchTimeout)
+		return usageError(stderr, "-fetch-timeout %v: want a positive duration", *fetchTimeout)
 	}
 	inputs, err := expandInputs(fset.Args())
 	if err != nil {
-		return usageErr("%v", err)
+		return usageError(stderr, "%v", err)
 	}
 	if b.outDir != "" {
 		if err := os.MkdirAll(b.outDir, 0o755); err != nil {

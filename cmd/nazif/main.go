@@ -3,12 +3,15 @@
 //
 //	nazif clean [flags] [FILE|DIR|URL|-]...   clean pages, in a batch
 //	nazif serve [flags]                       serve POST /v1/clean over HTTP
+//	nazif eval --truth DIR [flags] [INPUT]... score extractions against truth files
 //	nazif version                             the module's hash, ABI and Go versions
 //
 // Run a subcommand with -h for its flags.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +25,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, `usage:
   nazif clean [flags] [FILE|DIR|URL|-]...   clean pages (nazif clean -h for flags)
   nazif serve [flags]                       serve POST /v1/clean (nazif serve -h)
+  nazif eval --truth DIR [flags] [INPUT]... score extractions against truth files (nazif eval -h)
   nazif version                             print the module's hash, ABI and Go versions`)
 }
 
@@ -36,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cleanCmd(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "eval":
+		return evalCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -44,5 +50,35 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "nazif: unknown command %q\n", args[0])
 	usage(stderr)
+	return 2
+}
+
+// newFlagSet is a subcommand's flags: errors go to stderr, and -h prints
+// the usage text, then the flags.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args into fs. When parsing ends the command (-h, or a
+// bad flag, which fs has reported), it returns false and the exit code.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
+// usageError reports a usage error on stderr and returns its exit code.
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "nazif: "+format+"\n", args...)
 	return 2
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -60,12 +59,7 @@ Flags:
 // runServe is serveCmd minus the process: it serves until ctx is done.
 // base is the Cleaner's configuration before the flags apply to it.
 func runServe(ctx context.Context, args []string, base host.Config, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), serveUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("serve", serveUsage, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free one)")
 	cfg := defaultServerConfig()
 	fs.IntVar(&cfg.Pool, "j", cfg.Pool, "`N` sandbox instances cleaning at once")
@@ -77,11 +71,8 @@ func runServe(ctx context.Context, args []string, base host.Config, stderr io.Wr
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "time a keep-alive connection may wait for its next request (0: no limit)")
 	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "on SIGTERM or SIGINT, how long requests in flight may take to finish")
 	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "also serve the demo page at /demo/, which cleans in the browser with nazif.wasm")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "nazif serve: unexpected argument %q: pages come as POST /v1/clean bodies\n", fs.Arg(0))

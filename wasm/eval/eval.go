@@ -11,6 +11,7 @@ import (
 // Truth is a hand-checked truth file in the corpus format.
 type Truth struct {
 	ID             string   `json:"id"`
+	URL            string   `json:"url"`
 	Title          string   `json:"title"`
 	Published      string   `json:"published"`
 	PublishedAlt   []string `json:"published_alt"`

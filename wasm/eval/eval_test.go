@@ -66,3 +66,42 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("empty extraction scored %+v", got)
 	}
 }
+
+// TestTotals: means over pages, counts summed, by hand.
+func TestTotals(t *testing.T) {
+	var tot eval.Totals
+	tot.Add(eval.Score{Precision: 1, Recall: 0.5, F1: 2.0 / 3, Leaks: []string{"a", "b"}, TitleOK: true})
+	tot.Add(eval.Score{Precision: 0.5, Recall: 1, F1: 2.0 / 3, DateOK: true})
+	tot.Add(eval.Score{TitleOK: true, DateOK: true})
+	if tot.Pages != 3 || tot.Leaks != 2 || tot.Titles != 2 || tot.Dates != 2 {
+		t.Errorf("counts %+v", tot)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"precision", tot.Precision, 0.5}, {"recall", tot.Recall, 0.5}, {"f1", tot.F1, 4.0 / 9}} {
+		if math.Abs(c.got-c.want) > 1e-9 {
+			t.Errorf("mean %s = %v; want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		stem string
+		dump bool
+	}{
+		{"youm7-2020-08-24.html", "youm7-2020-08-24", false},
+		{"youm7-2020-08-24.dump.txt", "youm7-2020-08-24", true},
+		{"youm7-2020-08-24.html.json", "youm7-2020-08-24", false},
+		{"youm7-2020-08-24.dump.txt.json", "youm7-2020-08-24", true},
+		{"youm7-2020-08-24.json", "youm7-2020-08-24", false},
+		{"page.htm", "page", false},
+		{"youm7-2020-08-24.dump.json", "youm7-2020-08-24", true},
+	} {
+		if stem, dump := eval.Stem(c.in); stem != c.stem || dump != c.dump {
+			t.Errorf("Stem(%q) = %q, %v; want %q, %v", c.in, stem, dump, c.stem, c.dump)
+		}
+	}
+}
