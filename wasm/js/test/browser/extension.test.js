@@ -60,6 +60,8 @@ describe("nazif reader extension", () => {
     assert.equal(m.manifest_version, 3);
     assert.equal(m.name, "nazif reader");
     assert.equal(m.action.default_title, "Clean this article");
+    // The keyboard shortcut runs the same action (activeTab is granted).
+    assert.equal(m.commands._execute_action.suggested_key.default, "Alt+Shift+N");
     // Every icon the manifest names is a PNG in the build.
     for (const icon of [...Object.values(m.icons), ...Object.values(m.action.default_icon)]) {
       const png = await readFile(path.join(extDir, icon));
