@@ -64,7 +64,14 @@ async function cleanTab(tab) {
   } catch (err) {
     record = { error: { code: err.code ?? "error", message: String(err.message ?? err) }, source: tab?.url ?? "", at: Date.now() };
   }
-  await store(id, record);
+  try {
+    await store(id, record);
+  } catch (err) {
+    // Even alone the article is over storage.session's quota (10 MB): a
+    // huge page. Say so in the reader rather than open nothing.
+    record = { error: { code: "too_large", message: `the article is too big to hand to the reader view: ${err.message ?? err}` }, source: record.source, at: record.at };
+    await store(id, record);
+  }
   const reader = await chrome.tabs.create({
     url: chrome.runtime.getURL(`reader.html#${id}`),
     ...(Number.isInteger(tab?.index) ? { index: tab.index + 1 } : {}),
@@ -73,15 +80,26 @@ async function cleanTab(tab) {
   return { id, tabId: reader.id, error: record.error ?? null };
 }
 
+// store keeps record under id with the newest others: at most KEEP in
+// all, and fewer when storage.session's quota (10 MB) is full, dropping
+// the oldest first.
 async function store(id, record) {
   const all = await chrome.storage.session.get(null);
-  const old = Object.entries(all)
+  const older = Object.entries(all)
     .filter(([, v]) => v && typeof v.at === "number")
     .sort((a, b) => b[1].at - a[1].at)
-    .slice(KEEP - 1)
     .map(([k]) => k);
-  if (old.length > 0) await chrome.storage.session.remove(old);
-  await chrome.storage.session.set({ [id]: record });
+  const drop = older.splice(KEEP - 1);
+  if (drop.length > 0) await chrome.storage.session.remove(drop);
+  for (;;) {
+    try {
+      await chrome.storage.session.set({ [id]: record });
+      return;
+    } catch (err) {
+      if (older.length === 0) throw err;
+      await chrome.storage.session.remove(older.pop());
+    }
+  }
 }
 
 // For tests, which cannot click the toolbar button.

@@ -167,6 +167,40 @@ describe("nazif reader extension", () => {
     });
   }
 
+  test("a full storage.session: the oldest results make room", async () => {
+    // Older results fill the 10 MB quota to within 2 KB: nine of 1.1 MB,
+    // then one that takes up the rest.
+    await worker.evaluate(async () => {
+      const s = chrome.storage.session;
+      await s.clear();
+      const old = (i, n) => s.set({ [`old-${i}`]: { article: { title: "x".repeat(n) }, source: "", at: i } });
+      for (let i = 1; i <= 9; i++) await old(i, 1_100_000);
+      await old(10, s.QUOTA_BYTES - (await s.getBytesInUse(null)) - 2000);
+    });
+    const pageURL = `${server.url}/testdata/corpus/sputnik-2020-03-17.html`;
+    await source.goto(pageURL, { waitUntil: "domcontentloaded" });
+    const readerOpened = context.waitForEvent("page", {
+      predicate: (pg) => pg.url().startsWith(`chrome-extension://${extensionId}/reader.html#`),
+    });
+    const r = await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const res = await globalThis.nazifCleanTab(tab);
+      return { ...res, keys: Object.keys(await chrome.storage.session.get(null)) };
+    }, pageURL);
+    assert.equal(r.error, null);
+    assert.ok(r.keys.includes(r.id), "the new result is stored");
+    assert.ok(!r.keys.includes("old-1"), "the oldest result made room");
+    assert.ok(r.keys.includes("old-10"), "the newest older result is kept");
+    const reader = await readerOpened;
+    try {
+      await reader.waitForSelector("html[data-ready]");
+      assert.equal(await reader.locator("header h1").textContent(), (await golden("sputnik-2020-03-17")).title);
+    } finally {
+      await reader.close();
+      await worker.evaluate(() => chrome.storage.session.clear());
+    }
+  });
+
   test("CSP: no eval in extension pages, WebAssembly allowed", async () => {
     const page = await context.newPage();
     try {
