@@ -24,9 +24,11 @@ test-go: wasm-build wasm-check
 test-js: wasm/js/node_modules/.installed
 	cd wasm/js && node --test --test-reporter=spec test/*.test.js
 
-wasm/js/node_modules/.installed: wasm/js/package.json wasm/js/package-lock.json
-	@command -v node >/dev/null || { echo "node not found: the JS tests need Node 20 or later"; exit 1; }
-	cd wasm/js && npm ci --no-audit --no-fund
+## The pinned npm packages of a Node directory (wasm/js, and
+## cmd/nazif-compare/node), installed again when its lock file changes.
+%/node_modules/.installed: %/package.json %/package-lock.json
+	@command -v node >/dev/null || { echo "node not found: the JS tests and make compare need Node 20 or later"; exit 1; }
+	cd $* && npm ci --no-audit --no-fund
 	touch $@
 
 ## test-browser: the extension and the demo page in real Chromium, when
@@ -90,11 +92,6 @@ eval:
 ## F1, titles, dates and leaks.
 compare: cmd/nazif-compare/node/node_modules/.installed
 	cd cmd/nazif-compare && $(GO) vet . && $(GO) test . && $(GO) run . -corpus ../../testdata/corpus
-
-cmd/nazif-compare/node/node_modules/.installed: cmd/nazif-compare/node/package.json cmd/nazif-compare/node/package-lock.json
-	@command -v node >/dev/null || { echo "node not found: make compare needs Node 20 or later for Mozilla Readability"; exit 1; }
-	cd cmd/nazif-compare/node && npm ci --no-audit --no-fund
-	touch $@
 
 ## demo: clean the bundled seed dump and one real HTML page, in the sandbox.
 demo:

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/nazif"
@@ -79,19 +78,17 @@ func b64(s string) *string {
 	return &e
 }
 
-// TestCrossRuntime: testdata/crossruntime.json holds this host's results
-// on every testdata page, so that the JS tests compare against the Go
-// host without running Go. Rewrite it with -update after a change to the
-// guest.
+// TestCrossRuntime is the differential test of the sandbox: on every
+// testdata page, with plain and with full options, it gives byte for byte
+// the JSON of native Extract. Its results are kept in
+// testdata/crossruntime.json, so that the JS tests compare against the Go
+// host without running Go; the test fails when the file is stale. Rewrite
+// it with -update after a change to the guest.
 func TestCrossRuntime(t *testing.T) {
 	c := cleaner(t)
 	ctx := context.Background()
-	opts := []nazif.Options{{}, {
-		URL: "https://example.com/news/2020/1", HTML: true, Markdown: true, Explain: true,
-		Now: time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC),
-	}}
 	want := crossRuntime{Comment: "The Go host's results on testdata, which every runtime must reproduce byte for byte. Written by go test ./host -run TestCrossRuntime -update; do not edit."}
-	for _, o := range opts {
+	for _, o := range optionSets {
 		j, err := json.Marshal(o)
 		if err != nil {
 			t.Fatal(err)
@@ -104,7 +101,7 @@ func TestCrossRuntime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := range opts {
+		for i := range optionSets {
 			cases = append(cases, crossCase{Input: filepath.ToSlash(rel), Options: i})
 		}
 	}
@@ -118,10 +115,17 @@ func TestCrossRuntime(t *testing.T) {
 		crossCase{Base64: b64("<html><body><nav><a href=/>الرئيسية</a></nav></body></html>"), Options: 1},
 	)
 	for _, cc := range cases {
-		out, err := c.CleanJSON(ctx, cc.input(t), opts[cc.Options])
+		out, err := c.CleanJSON(ctx, cc.input(t), optionSets[cc.Options])
 		var e *host.Error
 		switch {
 		case err == nil:
+			a, err := nazif.Extract(cc.input(t), optionSets[cc.Options])
+			if err != nil {
+				t.Fatalf("%+v: native: %v", cc, err)
+			}
+			if native, _ := json.Marshal(a); !bytes.Equal(out, native) {
+				t.Errorf("%s (options %d): sandboxed JSON differs from native:\n got %.300s\nwant %.300s", cc.Input, cc.Options, out, native)
+			}
 			sum := sha256.Sum256(out)
 			cc.SHA256, cc.Bytes = hex.EncodeToString(sum[:]), len(out)
 		case errors.As(err, &e):

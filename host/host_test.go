@@ -55,39 +55,12 @@ func inputs(t testing.TB) []string {
 	return files
 }
 
-// TestDifferential: on every testdata page, with plain and with full
-// options, the sandbox gives byte for byte the JSON of native Extract.
-func TestDifferential(t *testing.T) {
-	c := cleaner(t)
-	ctx := context.Background()
-	full := nazif.Options{
-		URL: "https://example.com/news/2020/1", HTML: true, Markdown: true, Explain: true,
-		Now: time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC),
-	}
-	for _, f := range inputs(t) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, opts := range []nazif.Options{{}, full} {
-			a, err := nazif.Extract(src, opts)
-			if err != nil {
-				t.Fatalf("%s: native: %v", f, err)
-			}
-			want, err := json.Marshal(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := c.CleanJSON(ctx, src, opts)
-			if err != nil {
-				t.Fatalf("%s: sandboxed: %v", f, err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s (html=%v): sandboxed JSON differs from native:\n got %.300s\nwant %.300s", filepath.Base(f), opts.HTML, got, want)
-			}
-		}
-	}
-}
+// optionSets are the options TestCrossRuntime cleans every page with:
+// none, and all of them.
+var optionSets = []nazif.Options{{}, {
+	URL: "https://example.com/news/2020/1", HTML: true, Markdown: true, Explain: true,
+	Now: time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC),
+}}
 
 // TestErrors: each failure has its typed error, and the Cleaner goes on
 // cleaning afterwards.

@@ -94,11 +94,9 @@ func pageURL(p page) string { return p.truth.URL }
 
 // An output is what a tool extracted from one page.
 type output struct {
-	Stem      string `json:"stem"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	Text      string `json:"text"`
-	Error     string `json:"error"`
+	Stem string `json:"stem"`
+	eval.Extracted
+	Error string `json:"error"`
 }
 
 // A result is one tool's run over a set of pages.
@@ -109,7 +107,8 @@ type result struct {
 	Rounds  []float64 `json:"rounds_ns"`
 	nazif   bool
 	skipped string
-	f       extractor // in-process tools
+	f       extractor    // in-process tools
+	scores  []eval.Score // by page, once table has scored them
 }
 
 // median is the median round, the figure a shared machine disturbs least
@@ -162,13 +161,13 @@ func input(p page, dump bool) []byte {
 
 func nazifNative(p page, dump bool) (output, error) {
 	a, err := nazif.Extract(input(p, dump), nazif.Options{URL: pageURL(p)})
-	return output{Title: a.Title, Published: a.Published, Text: a.Text}, err
+	return output{Extracted: eval.Extracted{Title: a.Title, Published: a.Published, Text: a.Text}}, err
 }
 
 func nazifSandboxed(c *host.Cleaner) extractor {
 	return func(p page, dump bool) (output, error) {
 		a, err := c.Clean(context.Background(), input(p, dump), nazif.Options{URL: pageURL(p)})
-		return output{Title: a.Title, Published: a.Published, Text: a.Text}, err
+		return output{Extracted: eval.Extracted{Title: a.Title, Published: a.Published, Text: a.Text}}, err
 	}
 }
 
@@ -186,7 +185,7 @@ func goReadability(p page, _ bool) (output, error) {
 			return output{}, err
 		}
 	}
-	o := output{Title: a.Title(), Text: text.String()}
+	o := output{Extracted: eval.Extracted{Title: a.Title(), Text: text.String()}}
 	if t, err := a.PublishedTime(); err == nil && !t.IsZero() {
 		o.Published = t.Format(time.RFC3339)
 	}
@@ -312,7 +311,9 @@ func table(pages []page, dump bool, results []*result) map[*result]eval.Totals {
 				fmt.Printf("  %-26s ERROR: its pages are out of order (%s for %s)\n", r.Tool, o.Stem, p.stem)
 				break
 			}
-			tot.Add(eval.Evaluate(eval.Extracted{Title: o.Title, Published: o.Published, Text: o.Text}, p.truth, dump))
+			sc := eval.Evaluate(o.Extracted, p.truth, dump)
+			r.scores = append(r.scores, sc)
+			tot.Add(sc)
 		}
 		scores[r] = tot
 		d := r.median()
@@ -338,8 +339,7 @@ func perPage(pages []page, results []*result, scores map[*result]eval.Totals) {
 		fmt.Printf("  %-28s", p.stem)
 		for _, r := range results {
 			if _, ok := scores[r]; ok {
-				o := r.Pages[i]
-				fmt.Printf(" %12.3f", eval.Evaluate(eval.Extracted{Title: o.Title, Published: o.Published, Text: o.Text}, p.truth, false).F1)
+				fmt.Printf(" %12.3f", r.scores[i].F1)
 			}
 		}
 		fmt.Println()

@@ -80,8 +80,11 @@ type cleanBatch struct {
 	client   *http.Client
 	stdin    io.Reader
 	// clean is the sandbox's Clean, or nazif.Extract under -native.
-	clean func(ctx context.Context, input []byte, opts nazif.Options) (nazif.Article, error)
+	clean cleanFunc
 }
+
+// cleanFunc cleans one page: the sandbox's Clean, or cleanNative.
+type cleanFunc func(ctx context.Context, input []byte, opts nazif.Options) (nazif.Article, error)
 
 // cleanInput is one input, as expanded from the arguments.
 type cleanInput struct {
@@ -306,12 +309,17 @@ func (b *cleanBatch) extract(ctx context.Context, in cleanInput) (nazif.Article,
 }
 
 func (b *cleanBatch) readFile(name string) ([]byte, *cleanError) {
+	return readFileCapped(name, b.maxInput)
+}
+
+// readFileCapped reads a file of at most max bytes.
+func readFileCapped(name string, max int) ([]byte, *cleanError) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, &cleanError{Code: "read", Message: err.Error()}
 	}
 	defer f.Close()
-	return readCapped(f, b.maxInput, "read")
+	return readCapped(f, max, "read")
 }
 
 // readCapped reads r to its end, or fails with too_large past max bytes

@@ -89,9 +89,6 @@ const (
 	kindJSON = "json"
 )
 
-// evalPageExts are the pages a directory gives, besides .json files.
-var evalPageExts = []string{".html", ".htm", ".xhtml", ".txt"}
-
 // evalInput is one input to score, as expanded from the arguments.
 type evalInput struct {
 	name string // the path as given, or as found in a directory
@@ -108,7 +105,8 @@ type evalPage struct {
 	*pageScore             // nil for a failed input
 	Error      *cleanError `json:"error,omitempty"`
 
-	dump bool // scored, or to be, against the truth's dump paragraphs
+	dump  bool       // scored, or to be, against the truth's dump paragraphs
+	score eval.Score // what the totals add up
 }
 
 // pageScore is an eval.Score with what was extracted, as --json shows it.
@@ -143,14 +141,6 @@ type evalReport struct {
 		Dump evalTotals `json:"dump"`
 		All  evalTotals `json:"all"`
 	} `json:"totals"`
-}
-
-// toolOutput is another tool's output for a page. Pointers tell a missing
-// field, which is fine, from a malformed one, which the decoder rejects.
-type toolOutput struct {
-	Title     *string `json:"title"`
-	Published *string `json:"published"`
-	Text      *string `json:"text"`
 }
 
 func evalCmd(args []string, stdout, stderr io.Writer) int {
@@ -190,7 +180,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	}
 
 	ctx := context.Background()
-	clean := cleanNative
+	var clean cleanFunc = cleanNative
 	needSandbox := false
 	for _, in := range inputs {
 		needSandbox = needSandbox || (in.err == nil && in.kind != kindJSON)
@@ -266,7 +256,7 @@ func expandEvalInputs(args []string) []evalInput {
 			if strings.HasPrefix(name, ".") || !e.Type().IsRegular() || strings.HasSuffix(name, ".truth.json") {
 				continue
 			}
-			if strings.HasSuffix(name, ".json") || hasAnySuffix(name, evalPageExts) {
+			if ext := strings.ToLower(filepath.Ext(name)); ext == ".json" || walkExts[ext] {
 				inputs = append(inputs, newEvalInput(filepath.Join(arg, name)))
 			}
 		}
@@ -277,15 +267,6 @@ func expandEvalInputs(args []string) []evalInput {
 		}
 	}
 	return inputs
-}
-
-func hasAnySuffix(s string, suffixes []string) bool {
-	for _, suf := range suffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
 }
 
 // newEvalInput classifies a file by its name.
@@ -302,8 +283,7 @@ func newEvalInput(name string) evalInput {
 }
 
 // scoreInputs scores the inputs with jobs workers, and totals them.
-func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs int,
-	clean func(context.Context, []byte, nazif.Options) (nazif.Article, error)) evalReport {
+func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs int, clean cleanFunc) evalReport {
 	var rep evalReport
 	rep.Pages = make([]evalPage, len(inputs))
 	next := make(chan int)
@@ -337,9 +317,8 @@ func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs 
 			rep.Totals.All.Failed++
 			continue
 		}
-		s := eval.Score{Precision: p.Precision, Recall: p.Recall, F1: p.F1, Leaks: p.Leaks, TitleOK: p.TitleOK, DateOK: p.DateOK}
-		sum.Add(s)
-		all.Add(s)
+		sum.Add(p.score)
+		all.Add(p.score)
 	}
 	rep.Totals.HTML.set(html)
 	rep.Totals.Dump.set(dump)
@@ -354,8 +333,7 @@ func (t *evalTotals) set(s eval.Totals) {
 
 // scoreInput reads one input and its truth, has the page cleaned (or
 // decodes the tool's output), and scores it.
-func scoreInput(ctx context.Context, in evalInput, truthDir string,
-	clean func(context.Context, []byte, nazif.Options) (nazif.Article, error)) evalPage {
+func scoreInput(ctx context.Context, in evalInput, truthDir string, clean cleanFunc) evalPage {
 	page := evalPage{Input: in.name, Kind: in.kind, Error: in.err, dump: in.dump}
 	if in.err != nil {
 		return page
@@ -378,7 +356,7 @@ func scoreInput(ctx context.Context, in evalInput, truthDir string,
 		return page
 	}
 
-	input, cerr := readEvalFile(in.name)
+	input, cerr := readFileCapped(in.name, host.DefaultMaxInputBytes)
 	if cerr != nil {
 		page.Error = cerr
 		return page
@@ -399,6 +377,7 @@ func scoreInput(ctx context.Context, in evalInput, truthDir string,
 	}
 
 	s := eval.Evaluate(got, truth, in.dump)
+	page.score = s
 	page.pageScore = &pageScore{
 		Precision: s.Precision, Recall: s.Recall, F1: s.F1,
 		Leaks:   append([]string{}, s.Leaks...), // [] rather than null
@@ -406,15 +385,6 @@ func scoreInput(ctx context.Context, in evalInput, truthDir string,
 		Title: got.Title, Published: got.Published,
 	}
 	return page
-}
-
-func readEvalFile(name string) ([]byte, *cleanError) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, &cleanError{Code: "read", Message: err.Error()}
-	}
-	defer f.Close()
-	return readCapped(f, host.DefaultMaxInputBytes, "read")
 }
 
 // parseToolOutput decodes another tool's output: one JSON object whose
@@ -426,22 +396,13 @@ func parseToolOutput(data []byte) (eval.Extracted, *cleanError) {
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
 		return bad(`want a JSON object with "title", "published" and "text"`)
 	}
-	var o toolOutput
-	if err := json.Unmarshal(data, &o); err != nil {
+	var got eval.Extracted
+	if err := json.Unmarshal(data, &got); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			return bad(fmt.Sprintf("%q is a JSON %s; want a string", te.Field, te.Value))
 		}
 		return bad(err.Error())
-	}
-	var got eval.Extracted
-	for _, f := range []struct {
-		dst *string
-		src *string
-	}{{&got.Title, o.Title}, {&got.Published, o.Published}, {&got.Text, o.Text}} {
-		if f.src != nil {
-			*f.dst = *f.src
-		}
 	}
 	return got, nil
 }

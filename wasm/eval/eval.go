@@ -43,11 +43,12 @@ func (t Truth) Body(dump bool) []string {
 	return t.Paragraphs
 }
 
-// Extracted is what a tool produced for one page.
+// Extracted is what a tool produced for one page. Its JSON form is how
+// nazif eval reads another tool's output.
 type Extracted struct {
-	Title     string
-	Published string
-	Text      string
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Text      string `json:"text"`
 }
 
 // Score is the evaluation of one page.

@@ -201,9 +201,6 @@ export class Cleaner {
    * cleanJSON is clean returning the Article's JSON text, byte for byte
    * what the Go host's CleanJSON returns for the same bytes and options.
    */
-  cleanJSON(input, options = {}) {
-    return this.#call(input, options);
-  }
 
   /** close drops the instance; later calls fail with code "closed". */
   close() {
@@ -216,7 +213,11 @@ export class Cleaner {
     return this.#inst ? this.#inst.exports.memory.buffer.byteLength : 0;
   }
 
-  #call(input, options) {
+  /**
+   * cleanJSON is clean returning the Article's JSON text, byte for byte
+   * what the Go host's CleanJSON returns for the same bytes and options.
+   */
+  cleanJSON(input, options = {}) {
     if (this.#closed) throw new NazifError(Code.CLOSED, "nazif: clean called after close");
     if (options === null || typeof options !== "object") {
       throw new NazifError(Code.BAD_OPTIONS, "nazif: options must be an object");
@@ -264,7 +265,7 @@ export class Cleaner {
       mem.set(page, inst.buf);
       mem.set(opts, inst.buf + page.length);
       inst.calls++;
-      inst.output.length = 0;
+      inst.output.n = 0;
       const r = BigInt.asUintN(64, x.nazif_clean(inst.buf, page.length, opts.length, budget));
       // Re-read after the call: a memory.grow during it detached the old view.
       mem = new Uint8Array(x.memory.buffer);
@@ -300,7 +301,8 @@ export class Cleaner {
 
   #trap(inst, err) {
     if (err instanceof NazifError) return err;
-    const out = decoder.decode(concat(inst.output)).split("\n\n")[0].trim();
+    const { buf, n } = inst.output;
+    const out = decoder.decode(buf.subarray(0, n)).split("\n\n")[0].trim();
     const suffix = out === "" ? "" : ` (guest output: ${out.replaceAll("\n", "; ")})`;
     const mem = inst.exports.memory.buffer.byteLength;
     if (out.includes("out of memory") || (out.includes("fatal error") && mem + 12 * MiB >= this.#settings.memoryLimitBytes)) {
@@ -312,7 +314,7 @@ export class Cleaner {
   #instance() {
     if (this.#inst) return this.#inst;
     const wasi = this.#wasi();
-    const output = [];
+    const output = { buf: new Uint8Array(outputMax), n: 0 };
     let instance;
     // Stdout and stderr are kept, not printed: the guest writes only when
     // it dies, and that message goes into the error. The first 2 KiB are
@@ -353,9 +355,9 @@ export function checkSettings(settings = {}) {
 
 const outputMax = 2 << 10;
 
-// withOutput returns imports whose fd_write keeps what the guest writes to
-// stdout and stderr in out (at most outputMax bytes) instead of handing it
-// to the runtime's console.
+// withOutput returns imports whose fd_write keeps the first outputMax
+// bytes the guest writes to stdout and stderr in out, instead of handing
+// them to the runtime's console.
 function withOutput(imports, memory, out) {
   const wasi = { ...imports.wasi_snapshot_preview1 };
   const inner = wasi.fd_write;
@@ -363,32 +365,19 @@ function withOutput(imports, memory, out) {
     if (fd !== 1 && fd !== 2) return inner(fd, iovs, iovsLen, nwritten);
     const buf = memory().buffer;
     const view = new DataView(buf);
-    let n = 0;
-    let kept = out.reduce((sum, b) => sum + b.length, 0);
+    let written = 0;
     for (let i = 0; i < iovsLen; i++) {
       const p = view.getUint32(iovs + i * 8, true);
       const l = view.getUint32(iovs + i * 8 + 4, true);
-      if (kept < outputMax) {
-        const take = Math.min(l, outputMax - kept);
-        out.push(new Uint8Array(buf, p, take).slice());
-        kept += take;
-      }
-      n += l;
+      const take = Math.min(l, outputMax - out.n);
+      out.buf.set(new Uint8Array(buf, p, take), out.n);
+      out.n += take;
+      written += l;
     }
-    view.setUint32(nwritten, n, true);
+    view.setUint32(nwritten, written, true);
     return 0;
   };
   return { ...imports, wasi_snapshot_preview1: wasi };
-}
-
-function concat(chunks) {
-  const all = new Uint8Array(chunks.reduce((sum, b) => sum + b.length, 0));
-  let at = 0;
-  for (const b of chunks) {
-    all.set(b, at);
-    at += b.length;
-  }
-  return all;
 }
 
 // encodeOptions is the options JSON of nazif_clean. Keys go through as

@@ -1,25 +1,20 @@
 // The cross-runtime differential test: Node, through node:wasi, gives
-// byte for byte the Go host's results on every testdata page
-// (testdata/crossruntime.json, written by go test ./host -run
-// TestCrossRuntime -update), errors included.
+// byte for byte the Go host's results on every testdata page, errors
+// included (crossruntime.js).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { load, NazifError } from "../node.js";
+import { checkResults, manifest } from "./crossruntime.js";
 
 const testdata = new URL("../../../testdata/", import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL("crossruntime.json", testdata), "utf8"));
 
 function input(c) {
   if (c.base64 !== undefined) return new Uint8Array(Buffer.from(c.base64, "base64"));
   if (c.fill) return new Uint8Array(c.fill.length).fill(c.fill.byte);
   return new Uint8Array(readFileSync(new URL(c.input, testdata)));
-}
-
-function name(c) {
-  return `${c.input ?? (c.fill ? `${c.fill.length} bytes of ${c.fill.byte}` : JSON.stringify(Buffer.from(c.base64, "base64").toString("latin1").slice(0, 24)))} with options ${c.options}`;
 }
 
 test("the manifest covers every testdata page with both option sets", () => {
@@ -30,25 +25,13 @@ test("the manifest covers every testdata page with both option sets", () => {
 
 test("Node gives the Go host's bytes on every case", async () => {
   const cleaner = await load();
-  let checked = 0;
-  for (const c of manifest.cases) {
-    const opts = manifest.options[c.options];
-    let got;
+  const results = manifest.cases.map((c) => {
     try {
-      got = Buffer.from(cleaner.cleanJSON(input(c), opts), "utf8");
+      const got = Buffer.from(cleaner.cleanJSON(input(c), manifest.options[c.options]), "utf8");
+      return { sha256: createHash("sha256").update(got).digest("hex"), bytes: got.length };
     } catch (err) {
-      assert.ok(err instanceof NazifError, `${name(c)}: ${err}`);
-      assert.ok(c.error, `${name(c)}: Node failed with ${err.code} (${err.message}); the Go host gave ${c.bytes} bytes`);
-      assert.equal(err.code, c.error.code, name(c));
-      if (c.error.message !== undefined) assert.equal(err.message, c.error.message, name(c));
-      checked++;
-      continue;
+      return { error: { name: err instanceof NazifError ? "NazifError" : String(err), code: err.code, message: err.message } };
     }
-    assert.ok(!c.error, `${name(c)}: Node gave an article; the Go host failed with ${c.error?.code}`);
-    const sum = createHash("sha256").update(got).digest("hex");
-    assert.equal(got.length, c.bytes, `${name(c)}: length`);
-    assert.equal(sum, c.sha256, `${name(c)}: the JSON differs from the Go host's`);
-    checked++;
-  }
-  assert.equal(checked, manifest.cases.length);
+  });
+  checkResults(results, "Node");
 });

@@ -1,15 +1,13 @@
 // The cross-runtime differential test in Chromium: browser.js, through
 // the vendored WASI shim, gives byte for byte the Go host's results on
-// every testdata page (testdata/crossruntime.json), errors included, as
+// every testdata page, errors included (../crossruntime.js), as
 // test/differential.test.js checks for Node.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 
+import { checkResults, manifest } from "../crossruntime.js";
 import { blockOutside, launch } from "./common.js";
 import { serve } from "./server.js";
-
-const manifest = JSON.parse(readFileSync(new URL("../../../../testdata/crossruntime.json", import.meta.url), "utf8"));
 
 let browser;
 let server;
@@ -47,28 +45,10 @@ async function runCases(manifest, origin) {
   return out;
 }
 
-function compare(results, where) {
-  assert.equal(results.length, manifest.cases.length);
-  manifest.cases.forEach((c, i) => {
-    const got = results[i];
-    const what = `${where}: ${c.input ?? "inline input"} with options ${c.options}`;
-    if (c.error) {
-      assert.ok(got.error, `${what}: the browser gave an article; the Go host failed with ${c.error.code}`);
-      assert.equal(got.error.name, "NazifError", what);
-      assert.equal(got.error.code, c.error.code, what);
-      if (c.error.message !== undefined) assert.equal(got.error.message, c.error.message, what);
-      return;
-    }
-    assert.ok(!got.error, `${what}: the browser failed with ${JSON.stringify(got.error)}`);
-    assert.equal(got.bytes, c.bytes, `${what}: length`);
-    assert.equal(got.sha256, c.sha256, `${what}: the JSON differs from the Go host's`);
-  });
-}
-
 test("Chromium gives the Go host's bytes on every case, in a page", async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/js/package.json`);
-  compare(await page.evaluate(`(${runCases})(${JSON.stringify(manifest)}, ${JSON.stringify(server.url)})`), "page");
+  checkResults(await page.evaluate(`(${runCases})(${JSON.stringify(manifest)}, ${JSON.stringify(server.url)})`), "page");
   await page.close();
 });
 
@@ -82,6 +62,6 @@ test("and in a module worker", async () => {
     worker.onerror = (e) => resolve(String(e.message));
   }), source);
   assert.ok(Array.isArray(results), `the worker failed: ${results}`);
-  compare(results, "worker");
+  checkResults(results, "worker");
   await page.close();
 });
