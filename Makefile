@@ -5,7 +5,7 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go fuzz hostile test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
@@ -41,6 +41,37 @@ test-browser: wasm/js/node_modules/.installed
 	else \
 		echo "test-browser: SKIPPED: no chromium at $(CHROMIUM) (apt-get install chromium, or make CHROMIUM=/path/to/chromium)"; \
 	fi
+
+## fuzz: every fuzz target for FUZZTIME each (default 10s; make fuzz
+## FUZZTIME=10m for a long run). A crasher is written to the package's
+## testdata/fuzz/<Target>/ and fails the run: commit it with the fix, and
+## it stays a regression test of go test. Each package is built once with
+## coverage instrumentation; a target's new interesting inputs are
+## minimized for at most 100 runs, so big pages do not stall the run.
+FUZZTIME ?= 10s
+FUZZ_TARGETS = \
+	wasm/internal/decode:FuzzDecode wasm/internal/decode:FuzzLookupLabel \
+	wasm/nazif:FuzzExtract wasm/nazif:FuzzExtractDump wasm/nazif:FuzzAppendJSON wasm/nazif:FuzzRenderHTML \
+	wasm/internal/dates:FuzzDates \
+	wasm/internal/normalize:FuzzDisplay wasm/internal/normalize:FuzzSearchKey \
+	wasm/reactor:FuzzCall wasm/reactor:FuzzParseOptions \
+	wasm/internal/dom:FuzzParse wasm/internal/dom:FuzzUnescape \
+	wasm/internal/jsonv:FuzzParse wasm/internal/meta:FuzzResolve
+fuzz:
+	@bin=$$(mktemp -d) && trap 'rm -rf $$bin' EXIT && cache=$${FUZZCACHE:-$$bin/cache} && \
+	for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; exe=$$bin/$$(echo $$pkg | tr / _).test; \
+		[ -x $$exe ] || $(GO) test -c -fuzz . -o $$exe ./$$pkg || exit 1; \
+		( cd $$pkg && $$exe -test.run '^$$' -test.fuzz "^$$fn$$" -test.fuzztime $(FUZZTIME) \
+			-test.fuzzminimizetime 100x -test.fuzzcachedir $$cache >$$bin/log 2>&1 ); rc=$$?; \
+		printf '%-40s %s\n' "$$pkg $$fn" "$$(grep -o 'elapsed: [^,]*, execs: [0-9]*' $$bin/log | tail -1)"; \
+		if [ $$rc != 0 ]; then cat $$bin/log; echo "fuzz: $$fn failed: its crasher is in $$pkg/testdata/fuzz/$$fn/"; exit 1; fi; \
+	done
+
+## hostile: the hostile corpus (wasm/naziftest) natively and in the
+## sandbox, with each page's outcome, time and peak memory.
+hostile:
+	$(GO) test ./wasm/nazif ./host -run 'TestHostile' -count=1 -v | grep -E '^(---|ok|FAIL)|bytes'
 
 ## extension: assemble the reader-view extension into wasm/js/dist/extension,
 ## to load unpacked in Chromium (chrome://extensions, developer mode).

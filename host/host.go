@@ -181,6 +181,7 @@ func (c *Cleaner) clean(ctx context.Context, input []byte, opts nazif.Options) (
 		}
 	}
 	out, err := inst.clean(ctx, input, optJSON, budget)
+	c.stats.sawMemory(inst.memory())
 	if err != nil {
 		if e, ok := err.(*Error); ok && e.Code == CodeTimeout && e.cause == nil {
 			e.cause = timeoutCause(ctx, fromCtx)
@@ -292,10 +293,16 @@ type Stats struct {
 	// IdleMemory is the linear memory of each idle instance, in bytes:
 	// what the pool holds between calls.
 	IdleMemory []uint32
+	// PeakMemory is the largest linear memory any instance has had at the
+	// end of a call, in bytes: linear memory never shrinks, so this is
+	// the most any one call has needed (plus what earlier calls on its
+	// instance left). It stays under the cap (WithMemoryLimitPages).
+	PeakMemory uint32
 }
 
 type stats struct {
 	calls, instances, discarded, recycled atomic.Uint64
+	peak                                  atomic.Uint32
 	mu                                    sync.Mutex
 	errors                                map[Code]uint64
 }
@@ -317,12 +324,22 @@ func (s *stats) count(err error) {
 	s.mu.Unlock()
 }
 
+// sawMemory raises the peak to n bytes if n is higher.
+func (s *stats) sawMemory(n uint32) {
+	for {
+		p := s.peak.Load()
+		if n <= p || s.peak.CompareAndSwap(p, n) {
+			return
+		}
+	}
+}
+
 // Stats returns a snapshot of the counters.
 func (c *Cleaner) Stats() Stats {
 	s := Stats{
 		Calls: c.stats.calls.Load(), Instances: c.stats.instances.Load(),
 		Discarded: c.stats.discarded.Load(), Recycled: c.stats.recycled.Load(),
-		Errors: map[Code]uint64{}, Busy: len(c.slots),
+		Errors: map[Code]uint64{}, Busy: len(c.slots), PeakMemory: c.stats.peak.Load(),
 	}
 	c.stats.mu.Lock()
 	for k, v := range c.stats.errors {

@@ -131,7 +131,9 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 			d.removed = append(d.removed, Removed{b.Text, b.Reason})
 		}
 	}
-	if res.Top == nil {
+	// A body of chrome only (menus, share bars, a copyright) is no
+	// article either, and says so the same way.
+	if len(d.blocks) == 0 {
 		d.warnings = append(d.warnings, "no article body found")
 	}
 	return d, nil

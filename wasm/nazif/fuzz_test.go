@@ -2,40 +2,160 @@ package nazif_test
 
 import (
 	"encoding/json"
+	"errors"
+	"html"
 	"os"
+	"regexp"
+	"runtime"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/wasm/internal/decode"
+	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
-// FuzzExtract: no input makes Extract panic, every output string is valid
-// UTF-8, and the result always marshals to JSON.
+// FuzzExtract runs HTML and anything else through Extract; FuzzExtractDump
+// runs text dumps. Both check the invariants in checkExtract.
 func FuzzExtract(f *testing.F) {
 	for _, p := range corpus(f) {
-		in, err := os.ReadFile(p.path)
-		if err != nil {
-			f.Fatal(err)
+		if !p.dump {
+			f.Add(fuzzSeed(f, p.path))
 		}
-		if len(in) > 8192 {
-			in = in[len(in)/2 : len(in)/2+4096] // a slice from the middle: tags cut anywhere
-		}
-		f.Add(in)
 	}
 	f.Add([]byte("<p>قال <b>الوزير</p></b> إن<br><br>الخطة جاهزة، 12:27 - 11/06/2025</p>"))
+	f.Add([]byte("<article><h1>عنوان</h1><p>نص &amp; نص&#1575;&nbsp;<i>مائل</i> a < b</p><ul><li>بند</li></ul></article>"))
+	f.Fuzz(checkExtract)
+}
+
+func FuzzExtractDump(f *testing.F) {
+	for _, p := range corpus(f) {
+		if p.dump {
+			f.Add(fuzzSeed(f, p.path))
+		}
+	}
 	f.Add([]byte("عنوان\n\nالعالم | 12:27 - 11/06/2025\n\nنص الخبر الأول، وهو طويل بما يكفي ليكون فقرة.\n"))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		a, err := nazif.Extract(in, nazif.Options{HTML: true, Markdown: true, Explain: true})
-		if err != nil {
-			return
+	f.Fuzz(checkExtract)
+}
+
+// fuzzSeed is a page cut to a fuzzer-sized slice from its middle, where
+// tags are cut anywhere.
+func fuzzSeed(f *testing.F, path string) []byte {
+	in, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if len(in) > 8192 {
+		in = in[len(in)/2 : len(in)/2+4096]
+	}
+	return in
+}
+
+// checkExtract asserts what must hold for any input:
+//   - no panic, and an error only of the documented kinds;
+//   - every output string is valid UTF-8, and the result marshals to JSON;
+//   - the display texts are normalized: normalizing them again changes
+//     nothing;
+//   - no body text is invented: the search key of every body word occurs
+//     in the input's text (modulo entities, tags and normalization);
+//   - cost is near-linear: the input repeated eight times allocates at
+//     most sixteen times as much (plus a constant), so no stage is
+//     quadratic in what repeats.
+func checkExtract(t *testing.T, in []byte) {
+	opts := nazif.Options{HTML: true, Markdown: true, Explain: true}
+	before := allocated()
+	a, err := nazif.Extract(in, opts)
+	cost := allocated() - before
+	if err != nil {
+		if !errors.Is(err, nazif.ErrEmpty) && !errors.Is(err, nazif.ErrNotText) {
+			t.Fatalf("untyped error %v", err)
 		}
-		for _, s := range []string{a.Title, a.Published, a.Section, a.Site, a.Author, a.Text, a.SearchText, a.HTML, a.Markdown} {
-			if !utf8.ValidString(s) {
-				t.Fatalf("invalid UTF-8 in output: %q", s)
+		return
+	}
+	strs := []string{a.Title, a.Published, a.Modified, a.Section, a.Site, a.Author, a.Description, a.Image, a.URL, a.Lang, a.Dir, a.Text, a.SearchText, a.HTML, a.Markdown}
+	for _, b := range a.Blocks {
+		strs = append(strs, b.Text)
+	}
+	for _, s := range append(strs, a.Captions...) {
+		if !utf8.ValidString(s) {
+			t.Fatalf("invalid UTF-8 in output: %q", s)
+		}
+	}
+	if _, err := json.Marshal(a); err != nil {
+		t.Fatal(err)
+	}
+	arabic := a.Lang == "ar"
+	for _, s := range append([]string{a.Title, a.Section, a.Site, a.Author}, blockTexts(a)...) {
+		if d := normalize.Display(s, arabic); d != s {
+			t.Fatalf("display text %q normalizes again to %q", s, d)
+		}
+	}
+	// Only Arabic gets the full fold; a Persian or Urdu key keeps ة, ی …
+	for _, s := range strings.Split(a.SearchText, "\n\n") {
+		if k := normalize.SearchKey(s); arabic && k != s {
+			t.Fatalf("search text %q folds again to %q", s, k)
+		}
+	}
+	checkNotInvented(t, in, a)
+
+	big := []byte(strings.Repeat(string(in), 8))
+	before = allocated()
+	nazif.Extract(big, opts)
+	if bigCost := allocated() - before; bigCost > 16*cost+1<<20 {
+		t.Fatalf("%d bytes allocate %d; eight times that allocates %d", len(in), cost, bigCost)
+	}
+}
+
+func blockTexts(a nazif.Article) []string {
+	s := make([]string, len(a.Blocks))
+	for i, b := range a.Blocks {
+		s[i] = b.Text
+	}
+	return s
+}
+
+// allocated is the bytes allocated so far by this process.
+func allocated() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
+}
+
+// tag is what the tokenizer reads as a tag, comment, declaration or
+// bogus comment ("</" and anything); a "<" before anything else is text.
+var tag = regexp.MustCompile(`<[A-Za-z!?/][^>]*>`)
+
+// checkNotInvented: every body word, folded, occurs in the folded input
+// text with white space removed: once with tags cut out (a word may span
+// inline tags), once with them left in (a stray '<' is text).
+func checkNotInvented(t *testing.T, in []byte, a nazif.Article) {
+	dec, err := decode.Decode(in, "")
+	if err != nil {
+		t.Fatalf("Extract succeeded where Decode fails: %v", err)
+	}
+	hay := []string{squeeze(html.UnescapeString(dec.Text))}
+	if dec.Kind == decode.HTML {
+		hay = append(hay, squeeze(html.UnescapeString(tag.ReplaceAllString(dec.Text, ""))))
+	}
+	for _, b := range a.Blocks {
+		for _, w := range strings.Fields(b.Text) {
+			k := squeeze(w)
+			if k == "" || strings.Contains(hay[0], k) || len(hay) > 1 && strings.Contains(hay[1], k) {
+				continue
 			}
+			t.Fatalf("body word %q (key %q) of block %q is not in the input", w, k, b.Text)
 		}
-		if _, err := json.Marshal(a); err != nil {
-			t.Fatal(err)
+	}
+}
+
+// squeeze is the search key of s without white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
 		}
-	})
+		return r
+	}, normalize.SearchKey(s))
 }

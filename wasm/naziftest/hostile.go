@@ -1,0 +1,199 @@
+// Package naziftest makes hostile inputs for testing nazif and the hosts
+// that run it. The pages are built on demand rather than committed: some
+// are tens of megabytes.
+package naziftest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/nazif/nazif/wasm/nazif"
+)
+
+// Outcome is what a correct cleaner makes of a hostile page.
+type Outcome string
+
+// The outcomes. Every case has exactly one.
+const (
+	// Article: an article whose text holds Sentence.
+	Article Outcome = "article"
+	// NoArticle: an article with no blocks and the warning "no article
+	// body found": the page is text, but nothing in it is an article.
+	NoArticle Outcome = "no_article"
+	// Valid: an article or no article, as long as it is one (valid UTF-8,
+	// no invented text): the page is garbage and no reading is right.
+	Valid Outcome = "valid"
+	// Empty: nazif.ErrEmpty.
+	Empty Outcome = "empty"
+	// NotText: nazif.ErrNotText.
+	NotText Outcome = "not_text"
+)
+
+// Sentence is the article text the hostile pages wrap; an Article outcome
+// must keep it whole.
+const Sentence = "قال المتحدث إن الحكومة ستعلن التفاصيل لاحقا، وإن اللجنة تواصل عملها منذ أسابيع في العاصمة."
+
+// Case is one hostile page.
+type Case struct {
+	Name string
+	// Page builds the page; call it once per use, as it may be large.
+	Page func() []byte
+	// Want is the outcome of a correct cleaner.
+	Want Outcome
+}
+
+// Normal is an ordinary page with two paragraphs, for checking that an
+// engine still works after a hostile one.
+const Normal = "<article><h1>عنوان الخبر</h1><p>" + Sentence + "</p><p>وأضاف أن النتائج ستنشر قريبا، وأن الوزارة ستعقد مؤتمرا صحفيا لشرح الخطة الجديدة للمواطنين.</p></article>"
+
+// article wraps body parts around two paragraphs of Sentence, so that the
+// article is long enough to be one.
+func article(before, after string) []byte {
+	p := "<p>" + Sentence + " " + Sentence + "</p>"
+	return []byte("<html><head><title>عنوان</title></head><body>" + before + "<article>" + p + p + "</article>" + after + "</body></html>")
+}
+
+// Cases returns the hostile corpus, in a fixed order.
+func Cases() []Case {
+	return []Case{
+		{"deep nesting (200k)", func() []byte {
+			return article(strings.Repeat("<div>", 200000), "")
+		}, Article},
+		{"deep nesting inside the article (200k)", func() []byte {
+			return []byte("<article><p>" + Sentence + " " + Sentence + strings.Repeat("<span>", 200000) + "</p></article>")
+		}, Article},
+		{"64 MB single line", func() []byte {
+			return bytes.Repeat([]byte(Sentence+" "), 64<<20/(len(Sentence)+1))
+		}, Valid},
+		{"million empty elements", func() []byte {
+			return article(strings.Repeat("<i></i>", 1000000), "")
+		}, Article},
+		{"10 MB attribute", func() []byte {
+			return article(`<div class="`+strings.Repeat("x", 10<<20)+`">`, "</div>")
+		}, Article},
+		{"many prose siblings (20k)", func() []byte {
+			return []byte("<div>" + strings.Repeat("<div><p>"+Sentence+"</p></div>", 20000) + "</div>")
+		}, Article},
+		{"line breaks only (500k)", func() []byte {
+			return []byte("<body>" + strings.Repeat("<br>", 500000) + "</body>")
+		}, NoArticle},
+		{"unclosed comment", func() []byte {
+			return article("", "<!-- "+strings.Repeat("x", 1<<20))
+		}, Article},
+		{"invalid UTF-8 throughout", func() []byte {
+			var b bytes.Buffer
+			for i, c := range []byte(string(article("", ""))) {
+				b.WriteByte(c)
+				if i%7 == 0 {
+					b.WriteString("\xff\xc3")
+				}
+			}
+			return b.Bytes()
+		}, Valid},
+		// A stray NUL or two is corruption in a text page; many in the
+		// first 8 KiB make the input binary, as in WHATWG sniffing.
+		{"stray NUL bytes", func() []byte {
+			return article("<p>\x00</p>", "<p>\x00"+Sentence+"\x00</p>")
+		}, Article},
+		{"NUL flood after the head", func() []byte {
+			return article(strings.Repeat("<p>مقدمة الصفحة</p>", 1000), strings.Repeat("\x00", 1<<20))
+		}, Article},
+		{"NUL flood", func() []byte {
+			return article(strings.Repeat("\x00", 1<<20), "")
+		}, NotText},
+		{"byte order marks mid-text", func() []byte {
+			s := strings.ReplaceAll(Sentence, " ", " \ufeff")
+			return []byte("<article><p>" + s + " " + s + "</p><p>" + s + "</p></article>")
+		}, Valid},
+		{"bidi override flood", func() []byte {
+			return article(strings.Repeat("\u202e\u2066\u200f", 200000), "<p>"+strings.Repeat("\u202e", 1000)+"</p>")
+		}, Article},
+		{"conflicting charset declarations", func() []byte {
+			page := `<?xml version="1.0" encoding="iso-8859-6"?><html><head><meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><meta charset="windows-1256"></head><body><article><p>` + Sentence + " " + Sentence + "</p><p>" + Sentence + " " + Sentence + "</p></article></body></html>"
+			b, err := charmap.Windows1256.NewEncoder().Bytes([]byte(page))
+			if err != nil {
+				panic(err)
+			}
+			return b
+		}, Article},
+		{"PNG", func() []byte {
+			return append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"), bytes.Repeat([]byte{0}, 64)...)
+		}, NotText},
+		{"PDF", func() []byte {
+			return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nstream\n\x78\x9c\x00\x01\xff\x00endstream\n%%EOF\n")
+		}, NotText},
+		{"gzip", func() []byte {
+			var b bytes.Buffer
+			w := gzip.NewWriter(&b)
+			w.Write(article("", ""))
+			w.Close()
+			return b.Bytes()
+		}, NotText},
+		{"JSON", func() []byte {
+			return []byte(`{"title": "عنوان", "body": "` + Sentence + `", "tags": [1, 2, {"a": null}]}`)
+		}, Valid},
+		{"XML feed", func() []byte {
+			return []byte(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار</title><item><title>عنوان</title><description>` + Sentence + `</description><pubDate>Wed, 11 Jun 2025 12:27:00 GMT</pubDate></item></channel></rss>`)
+		}, Valid},
+		{"empty", func() []byte { return nil }, Empty},
+		{"white space only", func() []byte {
+			return []byte(strings.Repeat(" \t\r\n\u00a0", 1000))
+		}, Empty},
+		{"no article", func() []byte {
+			return []byte(`<html><head><title>الرئيسية</title></head><body><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/news">أخبار</a></li><li><a href="/sport">رياضة</a></li></ul></nav><div class="share">شارك على فيسبوك تويتر واتساب</div><form><input name="q"><button>بحث</button></form><footer>جميع الحقوق محفوظة © 2025</footer></body></html>`)
+		}, NoArticle},
+	}
+}
+
+// Check returns an error unless a and err are the outcome want, and a is
+// sound: valid UTF-8 throughout, no NUL or bidi override left in the text.
+func Check(a nazif.Article, err error, want Outcome) error {
+	switch want {
+	case Empty, NotText:
+		sentinel := map[Outcome]error{Empty: nazif.ErrEmpty, NotText: nazif.ErrNotText}[want]
+		if !errors.Is(err, sentinel) {
+			return fmt.Errorf("got error %v; want %v", err, sentinel)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("got error %v; want %s", err, want)
+	}
+	for _, s := range append([]string{a.Title, a.Section, a.Site, a.Author, a.Text, a.SearchText, a.HTML, a.Markdown}, a.Captions...) {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("invalid UTF-8 in the output: %q", s)
+		}
+		if strings.ContainsAny(s, "\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+			return fmt.Errorf("a NUL or bidi control survived in %q", s)
+		}
+	}
+	switch want {
+	case Article:
+		if !strings.Contains(a.Text, Sentence) {
+			return fmt.Errorf("the article text %.200q… lacks the sentence", a.Text)
+		}
+	case NoArticle:
+		if len(a.Blocks) != 0 || !slices.Contains(a.Warnings, "no article body found") {
+			return fmt.Errorf("%d blocks, warnings %q; want none and \"no article body found\"", len(a.Blocks), a.Warnings)
+		}
+	}
+	return nil
+}
+
+// CheckNormal returns an error unless a is the article of Normal.
+func CheckNormal(a nazif.Article, err error) error {
+	if err != nil {
+		return fmt.Errorf("the normal page failed: %v", err)
+	}
+	if a.Title != "عنوان الخبر" || len(a.Blocks) != 2 || a.Blocks[0].Text != Sentence {
+		return fmt.Errorf("the normal page gave title %q and %d blocks", a.Title, len(a.Blocks))
+	}
+	return nil
+}
