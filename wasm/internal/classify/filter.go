@@ -42,11 +42,16 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 	if top.Parent == nil {
 		return in
 	}
+	// Siblings with no text (an image, a spacer) are passed over, so
+	// only the others are listed: a page of a million empty elements
+	// beside its article costs no list of a million.
 	var kids []*dom.Node
 	at := 0
 	for c := top.Parent.FirstChild; c != nil; c = c.Next {
 		if c == top {
 			at = len(kids)
+		} else if ss := st.lookup(c); ss == nil || ss.chars == 0 {
+			continue
 		}
 		kids = append(kids, c)
 	}
@@ -55,9 +60,6 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 		for i := at + step; i >= 0 && i < len(kids); i += step {
 			s := kids[i]
 			ss := st.lookup(s)
-			if ss == nil || ss.chars == 0 {
-				continue // no text: an image, a spacer
-			}
 			if ss.unlikely || ss.neg != "" && ss.weight < 0 || cov != nil && !cov.mostly(s) {
 				break
 			}

@@ -347,7 +347,9 @@ func visibleDates(blocks []classify.Block, ti int, now time.Time) (pub, mod stri
 	lo, hi := window(blocks, ti)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
-		if b.Body || b.Words > 24 {
+		// A date line is short: a long block of junk with few words
+		// (a flood of U+FFFD) would only cost lexing time.
+		if b.Body || b.Words > 24 || len(b.Text) > 1024 {
 			continue
 		}
 		prev := 0
