@@ -5,7 +5,7 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go fuzz hostile test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go fuzz hostile load test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
@@ -72,6 +72,12 @@ fuzz:
 ## sandbox, with each page's outcome, time and peak memory.
 hostile:
 	$(GO) test ./wasm/nazif ./host -run 'TestHostile' -count=1 -v | grep -E '^(---|ok|FAIL)|bytes'
+
+## load: nazif serve under load on loopback, in-process: 64 clients, 2,000
+## corpus pages, a pool and queue they overload; requests by status,
+## latency percentiles and peak memory (nazif load -h for the knobs).
+load:
+	$(GO) run ./cmd/nazif load
 
 ## extension: assemble the reader-view extension into wasm/js/dist/extension,
 ## to load unpacked in Chromium (chrome://extensions, developer mode).

@@ -4,6 +4,7 @@
 //	nazif clean [flags] [FILE|DIR|URL|-]...   clean pages, in a batch
 //	nazif serve [flags]                       serve POST /v1/clean over HTTP
 //	nazif eval --truth DIR [flags] [INPUT]... score extractions against truth files
+//	nazif load [flags] [FILE|DIR]...          load-test a server (in-process, or -addr)
 //	nazif version                             the module's hash, ABI and Go versions
 //
 // Run a subcommand with -h for its flags.
@@ -26,6 +27,7 @@ func usage(w io.Writer) {
   nazif clean [flags] [FILE|DIR|URL|-]...   clean pages (nazif clean -h for flags)
   nazif serve [flags]                       serve POST /v1/clean (nazif serve -h)
   nazif eval --truth DIR [flags] [INPUT]... score extractions against truth files (nazif eval -h)
+  nazif load [flags] [FILE|DIR]...          load-test a server, in-process or at -addr (nazif load -h)
   nazif version                             print the module's hash, ABI and Go versions`)
 }
 
@@ -42,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return serveCmd(args[1:], stdout, stderr)
 	case "eval":
 		return evalCmd(args[1:], stdout, stderr)
+	case "load":
+		return loadCmd(args[1:], stdout, stderr)
 	case "version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

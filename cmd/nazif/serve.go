@@ -185,10 +185,19 @@ func newServer(c *host.Cleaner, cfg serverConfig) *server {
 	}
 }
 
-// httpServer is the http.Server for s, with its timeouts.
+// maxHeaderBytes bounds a request's header, request line included (net/http
+// allows 4 KiB more). The API needs a few short headers and at most a
+// page's URL, in the query or X-Nazif-URL: 64 KiB is far past any URL a
+// browser takes. net/http's default, 1 MiB, would let each connection make
+// the server hold a megabyte of header before the handler, and so
+// admission control, ever sees the request.
+const maxHeaderBytes = 64 << 10
+
+// httpServer is the http.Server for s, with its timeouts and header limit.
 func (s *server) httpServer() *http.Server {
 	return &http.Server{
 		Handler:           s.handler(),
+		MaxHeaderBytes:    maxHeaderBytes,
 		ReadHeaderTimeout: s.cfg.ReadTimeout,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
