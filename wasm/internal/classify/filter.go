@@ -37,6 +37,10 @@ const (
 //
 // When the page has a JSON-LD articleBody, a sibling must also be mostly
 // made of its words.
+// passOver is the text length, in characters, under which a sibling that
+// is not prose is passed over rather than ending the walk.
+const passOver = 20
+
 func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 	in := map[*dom.Node]bool{top: true}
 	if top.Parent == nil {
@@ -65,6 +69,12 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 			}
 			if final(ss) >= threshold && ss.weight >= 0 || ss.other == 0 && ss.prose > 0 {
 				in[s] = true
+				continue
+			}
+			if ss.chars < passOver && ss.prose == 0 {
+				// A scrap between paragraphs (a dash, a stray symbol, a
+				// broken tag's debris) is left out but does not end the
+				// article: the paragraphs beyond it still belong.
 				continue
 			}
 			break

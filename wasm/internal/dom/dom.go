@@ -219,6 +219,9 @@ func ParseUntil(src string, stop func() bool) (*Doc, bool) {
 			}
 		case startTagToken, selfClosingTagToken:
 			a, f := z.tag, z.flags
+			if b.foreign > 0 && breaksOut(a) {
+				b.leaveForeign()
+			}
 			if f&fSpecial != 0 {
 				switch a {
 				case atom.Title:
@@ -250,9 +253,17 @@ func ParseUntil(src string, stop func() bool) (*Doc, bool) {
 				b.stack[b.depth] = n
 				b.lastTop, b.lastUp = nil, false
 				b.push(f)
+				if a == 0 {
+					n.Data = z.tagName()
+				} else if a == atom.Svg || a == atom.Math {
+					b.foreign++
+				}
 			}
 		case endTagToken:
 			a, f := z.tag, z.flags
+			if b.foreign > 0 && (a == atom.P || a == atom.Br) {
+				b.leaveForeign()
+			}
 			if f&fSpecial != 0 {
 				switch a {
 				case atom.Title:
@@ -273,9 +284,28 @@ func ParseUntil(src string, stop func() bool) (*Doc, bool) {
 			}
 			if a != 0 {
 				b.close(a, f)
+			} else {
+				b.closeUnknown(z.tagName())
 			}
 		}
 	}
+}
+
+// breaksOut reports the start tags that end SVG or MathML content in the
+// HTML5 rules: a browser leaves an unclosed <svg> at the next <p>, so the
+// text after it is page text, not the drawing's.
+func breaksOut(a atom.Atom) bool {
+	switch a {
+	case atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center,
+		atom.Code, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Head,
+		atom.Hr, atom.I, atom.Img, atom.Li, atom.Listing, atom.Menu,
+		atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby, atom.S,
+		atom.Small, atom.Span, atom.Strong, atom.Strike, atom.Sub,
+		atom.Sup, atom.Table, atom.Tt, atom.U, atom.Ul, atom.Var:
+		return true
+	}
+	return false
 }
 
 func isLD(attrs []Attr) bool {
@@ -310,6 +340,8 @@ type builder struct {
 	skipping int
 	// paras counts the open <p> elements.
 	paras int
+	// foreign counts the open <svg> and <math> elements.
+	foreign int
 	// nodes[used:] is the free part of an arena of nodes.
 	nodes []Node
 	used  int
@@ -471,6 +503,35 @@ func (b *builder) close(a atom.Atom, f uint8) {
 	}
 }
 
+// closeUnknown handles the end tag of an element with no atom, matching
+// the open elements by name as written, case aside.
+func (b *builder) closeUnknown(name string) {
+	for i := b.depth - 1; i > 0; i-- {
+		if n := b.stack[i]; n.Tag == 0 && strings.EqualFold(n.Data, name) {
+			b.popTo(i)
+			return
+		}
+		if b.flags[i]&fScope != 0 {
+			return
+		}
+	}
+}
+
+// leaveForeign closes the innermost <svg> or <math> and everything in it,
+// unless an integration point (an SVG <foreignObject> or <desc>, a MathML
+// text element) inside it holds HTML content already.
+func (b *builder) leaveForeign() {
+	for i := b.depth - 1; i > 0; i-- {
+		switch b.stack[i].Tag {
+		case atom.Foreignobject, atom.Desc, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml:
+			return
+		case atom.Svg, atom.Math:
+			b.popTo(i)
+			return
+		}
+	}
+}
+
 // flush sets the text gathered in pend.
 func (b *builder) flush() {
 	b.pendNode.Data = string(b.pend)
@@ -493,6 +554,9 @@ func (b *builder) popTo(i int) {
 		}
 		if b.flags[j]&fP != 0 {
 			b.paras--
+		}
+		if t := b.stack[j].Tag; t == atom.Svg || t == atom.Math {
+			b.foreign--
 		}
 	}
 	b.depth, b.lastUp = i, true

@@ -36,6 +36,18 @@ func TestParseNesting(t *testing.T) {
 		{"<p>a<br>b</br>c", "p('a'br()'b'br()'c')"},
 		{"<script>var x='<p>no</p>'</script><p>yes", "script()p('yes')"},
 		{"<h1>عنوان &amp; «خبر»</h1>", "h1('عنوان & «خبر»')"},
+		// Custom elements close by name, case aside, and not past a
+		// scope element.
+		{"<x-card>one</x-card><p>two", "('one')p('two')"},
+		{"<X-Card>one<b>b</x-card>after", "('one'b('b'))'after'"},
+		{"<x>one<td>cell</x>more", "('one'td('cellmore'))"},
+		// An unclosed <svg> or <math> ends where a browser leaves it: at
+		// an HTML start tag such as <p>, or at </p> …
+		{"<svg><rect/>drawing<p>after", "svg(())p('after')"},
+		{"<math><mi>x</mi><div>after", "math(mi())div('after')"},
+		{"<p>a<svg>b</p>c", "p('a'svg())'c'"},
+		// … but not inside an integration point, which holds HTML.
+		{"<svg><foreignObject><p>in</p></foreignObject></svg><p>out", "svg(foreignobject(p()))p('out')"},
 	} {
 		d := dom.Parse(c.in)
 		if got := outline(d.Root); got != c.want {

@@ -84,6 +84,9 @@ func parseReference(src string) *Doc {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if b.foreign > 0 && refBreaksOut[a] {
+				b.leaveForeign()
+			}
 			var attrs []Attr
 			for hasAttr {
 				var k, v []byte
@@ -117,10 +120,13 @@ func parseReference(src string) *Doc {
 				b.leaf(a, attrs)
 				continue
 			}
-			b.open(a, attrs)
+			b.open(a, string(name), attrs)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if b.foreign > 0 && (a == atom.P || a == atom.Br) {
+				b.leaveForeign()
+			}
 			switch a {
 			case atom.Title:
 				inTitle = false
@@ -139,8 +145,19 @@ func parseReference(src string) *Doc {
 			}
 			if a != 0 {
 				b.close(a)
+			} else {
+				b.closeUnknown(string(name))
 			}
 		}
+	}
+}
+
+// refBreaksOut are the start tags that end SVG and MathML content.
+var refBreaksOut = map[atom.Atom]bool{}
+
+func init() {
+	for _, t := range strings.Fields("b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var") {
+		refBreaksOut[atom.Lookup([]byte(t))] = true
 	}
 }
 
@@ -166,6 +183,8 @@ type refBuilder struct {
 	flat int
 	// skipping counts open elements whose text is dropped.
 	skipping int
+	// foreign counts the open <svg> and <math> elements.
+	foreign int
 }
 
 func (b *refBuilder) top() *Node { return b.stack[len(b.stack)-1] }
@@ -200,7 +219,7 @@ func (b *refBuilder) leaf(a atom.Atom, attrs []Attr) {
 	b.append(n)
 }
 
-func (b *refBuilder) open(a atom.Atom, attrs []Attr) {
+func (b *refBuilder) open(a atom.Atom, name string, attrs []Attr) {
 	b.implyEnd(a)
 	if len(b.stack) >= MaxDepth {
 		b.flat++
@@ -214,6 +233,36 @@ func (b *refBuilder) open(a atom.Atom, attrs []Attr) {
 	b.stack = append(b.stack, n)
 	if refSkipText[a] {
 		b.skipping++
+	}
+	if a == 0 {
+		n.Data = name
+	}
+	if a == atom.Svg || a == atom.Math {
+		b.foreign++
+	}
+}
+
+func (b *refBuilder) closeUnknown(name string) {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		if n := b.stack[i]; n.Tag == 0 && n.Data == name {
+			b.popTo(i)
+			return
+		}
+		if refScope[b.stack[i].Tag] {
+			return
+		}
+	}
+}
+
+func (b *refBuilder) leaveForeign() {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		switch b.stack[i].Tag {
+		case atom.Foreignobject, atom.Desc, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml:
+			return
+		case atom.Svg, atom.Math:
+			b.popTo(i)
+			return
+		}
 	}
 }
 
@@ -279,6 +328,9 @@ func (b *refBuilder) popTo(i int) {
 	for j := len(b.stack) - 1; j >= i; j-- {
 		if refSkipText[b.stack[j].Tag] {
 			b.skipping--
+		}
+		if t := b.stack[j].Tag; t == atom.Svg || t == atom.Math {
+			b.foreign--
 		}
 	}
 	b.stack = b.stack[:i]

@@ -74,11 +74,14 @@ type tokenizer struct {
 
 	// The current token. No field below is a pointer written per token:
 	// while the GC marks, every pointer store pays a write barrier.
-	tag     atom.Atom // tags: the lower-cased name's atom
-	flags   uint8     // tags: flagsOf(tag)
-	at, end int       // text: the token is s[at:end]
-	kind    textKind  // text: how it decodes
-	nattrs  int       // start tags: kept attributes, in arena[:nattrs]
+	tag   atom.Atom // tags: the lower-cased name's atom
+	flags uint8     // tags: flagsOf(tag)
+	// name0 and name1 span the tag's name as written, for elements with
+	// no atom (custom elements), which close by name.
+	name0, name1 int
+	at, end      int      // text: the token is s[at:end]
+	kind         textKind // text: how it decodes
+	nattrs       int      // start tags: kept attributes, in arena[:nattrs]
 	// attrsAt is where the attributes of the start tag begin; lastK0,
 	// lastK1 and lastV1 are the key span and value end of its last one
 	// (lastV1 < 0 for none), for selfClosing.
@@ -505,6 +508,7 @@ func (z *tokenizer) readTag(i int, start bool) int {
 		return -1
 	}
 	z.lookup(s[ns:i])
+	z.name0, z.name1 = ns, i
 	if start {
 		z.attrsAt, z.nattrs, z.lastV1 = i, 0, -1
 		if len(z.arena) < len(keep) {
@@ -657,6 +661,9 @@ func lowerASCII(c byte) byte {
 	}
 	return c
 }
+
+// tagName is the current tag's name as written.
+func (z *tokenizer) tagName() string { return z.s[z.name0:z.name1] }
 
 // lookup sets z.tag and z.flags for a tag name. A page repeats a few tag
 // names, so a small cache keyed by length and end bytes answers most
