@@ -60,12 +60,17 @@ FUZZ_TARGETS = \
 fuzz:
 	@bin=$$(mktemp -d) && trap 'rm -rf $$bin' EXIT && cache=$${FUZZCACHE:-$$bin/cache} && \
 	for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; fn=$${t##*:}; exe=$$bin/$$(echo $$pkg | tr / _).test; \
+		pkg=$${t%%:*}; fn=$${t##*:}; exe=$$bin/$$(echo $$pkg | tr / _).test; crashers=$$pkg/testdata/fuzz/$$fn; \
 		[ -x $$exe ] || $(GO) test -c -fuzz . -o $$exe ./$$pkg || exit 1; \
+		before=$$(ls $$crashers 2>/dev/null | wc -l); \
 		( cd $$pkg && $$exe -test.run '^$$' -test.fuzz "^$$fn$$" -test.fuzztime $(FUZZTIME) \
 			-test.fuzzminimizetime 100x -test.fuzzcachedir $$cache >$$bin/log 2>&1 ); rc=$$?; \
 		printf '%-40s %s\n' "$$pkg $$fn" "$$(grep -o 'elapsed: [^,]*, execs: [0-9]*' $$bin/log | tail -1)"; \
-		if [ $$rc != 0 ]; then cat $$bin/log; echo "fuzz: $$fn failed: its crasher is in $$pkg/testdata/fuzz/$$fn/"; exit 1; fi; \
+		[ $$rc = 0 ] && continue; \
+		if [ "$$(ls $$crashers 2>/dev/null | wc -l)" = "$$before" ] && grep -q 'context deadline exceeded' $$bin/log; then \
+			echo "  (no crasher: Go 1.26's fuzz coordinator misreports the end of -fuzztime, go.dev/issue/75804)"; continue; \
+		fi; \
+		cat $$bin/log; echo "fuzz: $$fn failed: its crasher is in $$crashers/"; exit 1; \
 	done
 
 ## hostile: the hostile corpus (wasm/naziftest) natively and in the
