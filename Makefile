@@ -5,18 +5,26 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go fuzz hostile load test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
 ## test: every test: the wasip1 build of the guest packages, the check
 ## that the committed nazif.wasm is what the sources build, the Go tests,
 ## the JS package's tests in Node, and the browser tests in Chromium.
-test: test-go test-js test-browser
+test: test-go test-race test-js test-browser
 
 test-go: wasm-build wasm-check
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## test-race: the concurrent parts under the race detector: the sandbox
+## proofs, 10,000 calls in a loop and 10,000 from 8 goroutines with memory
+## steady (TestSteadyMemory runs a fifth of that without -race), and the
+## server's load, abuse and shutdown tests.
+test-race:
+	$(GO) test -race -run 'TestSteady|TestConcurrent|TestSandbox' ./host
+	$(GO) test -race -run 'TestLoad|TestServe' ./cmd/nazif
 
 ## test-js: the JS package in Node: its API, its types against the
 ## schema, the vendored WASI shim, and the same bytes as the Go host on

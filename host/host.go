@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -291,7 +292,9 @@ type Stats struct {
 	Idle      int             // instances waiting for work now
 	Busy      int             // calls running now
 	// IdleMemory is the linear memory of each idle instance, in bytes:
-	// what the pool holds between calls.
+	// what the pool holds between calls. The Go heap behind an instance
+	// can be up to twice that: its backing array grows by doubling, so
+	// that growing memory does not copy it page by page.
 	IdleMemory []uint32
 	// PeakMemory is the largest linear memory any instance has had at the
 	// end of a call, in bytes: linear memory never shrinks, so this is
@@ -361,7 +364,11 @@ func (c *Cleaner) Stats() Stats {
 // fixed fake one, so nothing in the guest can depend on the date.
 func (c *Cleaner) instantiate(ctx context.Context) (*instance, error) {
 	inst := &instance{limit: c.cfg.memoryLimitPages * 65536}
+	// A real random source: wazero's default is seeded the same in
+	// every instance, which would let a crafted page predict the guest's
+	// map hash seeds. Outputs never depend on it (map order is not used).
 	mc := wazero.NewModuleConfig().
+		WithRandSource(rand.Reader).
 		WithName("").
 		WithStartFunctions("_initialize").
 		WithStdout(&inst.output).
