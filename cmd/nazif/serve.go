@@ -302,6 +302,10 @@ func (s *server) clean(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			s.tooLarge(w)
+		} else if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+			// A body slower than -read-timeout: the client's fault, and
+			// its slot is free again.
+			writeAPIError(w, http.StatusRequestTimeout, "request_timeout", "the body did not arrive within the read timeout (-read-timeout)")
 		} else {
 			writeAPIError(w, http.StatusBadRequest, "bad_request", "reading the body: "+err.Error())
 		}

@@ -220,8 +220,8 @@ func TestServeSlowBody(t *testing.T) {
 	}
 	if len(got) > 0 {
 		resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(got)), nil)
-		if err != nil || resp.StatusCode != http.StatusBadRequest {
-			t.Errorf("the slow body's answer: %v, %.300q; want 400", err, got)
+		if err != nil || resp.StatusCode != http.StatusRequestTimeout || !bytes.Contains(got, []byte(`"request_timeout"`)) {
+			t.Errorf("the slow body's answer: %v, %.300q; want 408 request_timeout", err, got)
 		} else {
 			b, _ := io.ReadAll(resp.Body)
 			t.Logf("the slow body got %d: %s", resp.StatusCode, bytes.TrimSpace(b))
