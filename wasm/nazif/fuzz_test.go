@@ -7,12 +7,14 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/nazif/nazif/wasm/internal/decode"
+	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/nazif"
 )
@@ -135,20 +137,30 @@ func checkNotInvented(t *testing.T, in []byte, a nazif.Article) {
 	if err != nil {
 		t.Fatalf("Extract succeeded where Decode fails: %v", err)
 	}
-	hay := []string{squeeze(html.UnescapeString(dec.Text))}
+	texts := []string{dec.Text}
 	if dec.Kind == decode.HTML {
-		hay = append(hay, squeeze(html.UnescapeString(tag.ReplaceAllString(dec.Text, ""))))
+		texts = append(texts, tag.ReplaceAllString(dec.Text, ""), tag.ReplaceAllString(skipped.ReplaceAllString(dec.Text, ""), ""))
+	}
+	// Two readings of character references: x/net's, and nazif's own,
+	// which also reads "&#1" with no ';' as the HTML5 rules do.
+	var hay []string
+	for _, s := range texts {
+		hay = append(hay, squeeze(html.UnescapeString(s)), squeeze(dom.UnescapeString(s)))
 	}
 	for _, b := range a.Blocks {
 		for _, w := range strings.Fields(b.Text) {
 			k := squeeze(w)
-			if k == "" || strings.Contains(hay[0], k) || len(hay) > 1 && strings.Contains(hay[1], k) {
+			if k == "" || slices.ContainsFunc(hay, func(h string) bool { return strings.Contains(h, k) }) {
 				continue
 			}
 			t.Fatalf("body word %q (key %q) of block %q is not in the input", w, k, b.Text)
 		}
 	}
 }
+
+// skipped are elements whose text is never page text, so a body word may
+// span one: "a<script>x</script>b" reads "ab".
+var skipped = regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<template\b.*?</template\s*>|<textarea\b.*?</textarea\s*>|<title\b.*?</title\s*>|<svg\b.*?</svg\s*>|<math\b.*?</math\s*>|<select\b.*?</select\s*>|<button\b.*?</button\s*>|<iframe\b.*?</iframe\s*>|<object\b.*?</object\s*>|<canvas\b.*?</canvas\s*>`)
 
 // squeeze is the search key of s without white space.
 func squeeze(s string) string {
