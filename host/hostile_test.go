@@ -30,17 +30,17 @@ func TestHostile(t *testing.T) {
 	for _, c := range naziftest.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
 			page := c.Page()
-			cfg := testConfig().WithPoolSize(1)
-			if len(page) > host.DefaultMaxInputBytes {
-				runHostile(t, cfg, page, func(a nazif.Article, err error) error {
+			cfg, limit := testConfig().WithPoolSize(1), host.DefaultMaxInputBytes
+			if len(page) > limit {
+				runHostile(t, cfg, limit, page, func(a nazif.Article, err error) error {
 					if !errors.Is(err, host.ErrInputTooLarge) {
 						return errors.Join(errors.New("want ErrInputTooLarge"), err)
 					}
 					return nil
 				})
-				cfg = cfg.WithMaxInputBytes(80 << 20)
+				cfg, limit = cfg.WithMaxInputBytes(80<<20), 80<<20
 			}
-			runHostile(t, cfg, page, func(a nazif.Article, err error) error {
+			runHostile(t, cfg, limit, page, func(a nazif.Article, err error) error {
 				if len(page) > host.DefaultMaxInputBytes && errors.Is(err, host.ErrMemoryLimit) {
 					return nil
 				}
@@ -50,9 +50,10 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-// runHostile cleans page in a new Cleaner made from cfg, checks the
+// runHostile cleans page in a new Cleaner made from cfg, whose input cap
+// is limit, checks the
 // outcome, then checks that a normal page comes out right.
-func runHostile(t *testing.T, cfg host.Config, page []byte, check func(nazif.Article, error) error) {
+func runHostile(t *testing.T, cfg host.Config, limit int, page []byte, check func(nazif.Article, error) error) {
 	t.Helper()
 	ctx := context.Background()
 	c, err := host.New(ctx, cfg)
@@ -67,7 +68,8 @@ func runHostile(t *testing.T, cfg host.Config, page []byte, check func(nazif.Art
 		t.Error(err)
 	}
 	s := c.Stats()
-	t.Logf("%9d bytes: %-14s %8v, peak memory %5.1f MiB of %d", len(page), outcome(err, a), took.Round(time.Millisecond), float64(s.PeakMemory)/(1<<20), host.DefaultMemoryLimitPages/16)
+	t.Logf("%-45s %9d bytes, input cap %3d MiB: %-12s %8v, peak memory %5.1f MiB of %d",
+		t.Name(), len(page), limit>>20, outcome(err, a), took.Round(time.Millisecond), float64(s.PeakMemory)/(1<<20), host.DefaultMemoryLimitPages/16)
 	if s.PeakMemory > host.DefaultMemoryLimitPages*65536 {
 		t.Errorf("peak memory %d over the cap", s.PeakMemory)
 	}

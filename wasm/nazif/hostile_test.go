@@ -20,7 +20,7 @@ func TestHostile(t *testing.T) {
 			page := c.Page()
 			start := time.Now()
 			a, err := nazif.Extract(page, nazif.Options{HTML: true, Markdown: true})
-			t.Logf("%d bytes in %v", len(page), time.Since(start).Round(time.Millisecond))
+			t.Logf("%-45s %9d bytes, native: %v", t.Name(), len(page), time.Since(start).Round(time.Millisecond))
 			if err := naziftest.Check(a, err, c.Want); err != nil {
 				t.Error(err)
 			}
