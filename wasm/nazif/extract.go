@@ -2,6 +2,7 @@ package nazif
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,6 +94,10 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if !done || dl.passed() {
 		return draft{}, ErrTimeout
 	}
+	var warnings []string
+	if doc.Truncated {
+		warnings = append(warnings, "the page has over "+strconv.Itoa(dom.MaxNodes)+" elements and texts: only the first were read")
+	}
 	page := meta.Read(doc)
 	blocks := classify.Features(segment.Blocks(doc.Root))
 	if dl.passed() {
@@ -102,7 +107,7 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now)}
+	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings}
 	if d.URL == "" {
 		d.URL = opts.URL
 	}

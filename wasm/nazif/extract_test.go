@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,6 +126,23 @@ func TestNoArticle(t *testing.T) {
 	}
 	if len(a.Blocks) != 0 || len(a.Warnings) == 0 {
 		t.Errorf("blocks %q warnings %q; want no blocks and a warning", a.Blocks, a.Warnings)
+	}
+}
+
+// TestTruncated: a page past dom.MaxNodes gives the article in its first
+// part, with a warning that the rest was not read.
+func TestTruncated(t *testing.T) {
+	body := "قال المتحدث إن الحكومة ستعلن التفاصيل لاحقا، وإن اللجنة تواصل عملها منذ أسابيع في العاصمة."
+	page := "<article><p>" + body + "</p><p>" + body + "</p></article>" + strings.Repeat("<i></i>", 300000) + "<p>لن تقرأ هذه الفقرة أبدا لأنها بعد الحد الأقصى من العناصر في الصفحة.</p>"
+	a, err := nazif.Extract([]byte(page), nazif.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 2 || a.Blocks[0].Text != body || strings.Contains(a.Text, "لن تقرأ") {
+		t.Errorf("blocks %q; want the two paragraphs before the cap only", a.Blocks)
+	}
+	if !slices.Contains(a.Warnings, "the page has over 262144 elements and texts: only the first were read") {
+		t.Errorf("warnings %q; want the truncation", a.Warnings)
 	}
 }
 

@@ -72,9 +72,17 @@ func Cases() []Case {
 		{"64 MB single line", func() []byte {
 			return bytes.Repeat([]byte(Sentence+" "), 64<<20/(len(Sentence)+1))
 		}, Valid},
+		// Past dom.MaxNodes (262,144) nothing is read: an article behind
+		// a flood of elements is lost, one before it is kept.
 		{"million empty elements", func() []byte {
 			return article(strings.Repeat("<i></i>", 1000000), "")
+		}, NoArticle},
+		{"million empty elements after the article", func() []byte {
+			return article("", strings.Repeat("<i></i>", 1000000))
 		}, Article},
+		{"500,000 tiny paragraphs", func() []byte {
+			return []byte(strings.Repeat("<p>x", 500000))
+		}, NoArticle},
 		{"10 MB attribute", func() []byte {
 			return article(`<div class="`+strings.Repeat("x", 10<<20)+`">`, "</div>")
 		}, Article},

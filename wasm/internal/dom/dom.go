@@ -11,6 +11,14 @@ import (
 // structure does not.
 const MaxDepth = 256
 
+// MaxNodes bounds the nodes a tree keeps; the page past the node that
+// reaches it is not read, and Doc.Truncated says so. It is twenty times
+// the largest news page we have seen, and keeps a flood of tiny elements
+// (two bytes of markup each make a node) from taking memory out of all
+// proportion to the page: every later stage spends a few hundred bytes a
+// node.
+const MaxNodes = 1 << 18
+
 // Type tells elements from text.
 type Type uint8
 
@@ -90,6 +98,9 @@ type Doc struct {
 	Lang string
 	// Nodes counts the nodes kept.
 	Nodes int
+	// Truncated: the page has more than MaxNodes nodes, and the tree holds
+	// only what came before.
+	Truncated bool
 }
 
 // Flags of element atoms, for the tokenizer and the tree builder.
@@ -200,6 +211,9 @@ func ParseUntil(src string, stop func() bool) (*Doc, bool) {
 			return d, false
 		}
 		tt := z.next()
+		if d.Nodes >= MaxNodes && tt != eofToken {
+			d.Truncated, tt = true, eofToken
+		}
 		switch tt {
 		case eofToken:
 			b.popTo(0)

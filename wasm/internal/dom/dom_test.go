@@ -186,3 +186,22 @@ func TestParseUntil(t *testing.T) {
 		t.Error("a stop that never fires ended the parse")
 	}
 }
+
+// TestParseMaxNodes: a page of more than MaxNodes nodes keeps the first
+// ones, says it was cut, and costs no more; a page just under is whole.
+func TestParseMaxNodes(t *testing.T) {
+	// Each <p>x is two nodes, an element and its text, after the root.
+	under := dom.Parse(strings.Repeat("<p>x", dom.MaxNodes/2-1))
+	if under.Truncated || under.Nodes != dom.MaxNodes-1 {
+		t.Errorf("just under the cap: %d nodes, truncated %v; want %d, false", under.Nodes, under.Truncated, dom.MaxNodes-1)
+	}
+	over := dom.Parse("<title>عنوان</title>" + strings.Repeat("<p>x", dom.MaxNodes) + "<p>lost")
+	if !over.Truncated || over.Nodes != dom.MaxNodes || over.Title != "عنوان" {
+		t.Errorf("over the cap: %d nodes, truncated %v, title %q; want %d, true, عنوان", over.Nodes, over.Truncated, over.Title, dom.MaxNodes)
+	}
+	for p := over.Root.FirstChild; p != nil; p = p.Next {
+		if p.FirstChild != nil && p.FirstChild.Data != "x" {
+			t.Fatalf("a paragraph past the cap was kept: %q", p.FirstChild.Data)
+		}
+	}
+}

@@ -67,6 +67,9 @@ func parseReference(src string) *Doc {
 	var title, ld strings.Builder
 	for {
 		tt := z.Next()
+		if d.Nodes >= MaxNodes && tt != html.ErrorToken {
+			d.Truncated, tt = true, html.ErrorToken
+		}
 		switch tt {
 		case html.ErrorToken:
 			d.Title = strings.TrimSpace(title.String())
