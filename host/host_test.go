@@ -136,6 +136,10 @@ func TestMemoryLimit(t *testing.T) {
 	if s := c.Stats(); s.Discarded != 1 || s.Instances != 2 || s.Errors[host.CodeMemoryLimit] != 1 {
 		t.Errorf("stats %+v; want 1 discarded, 2 instances, 1 memory_limit error", s)
 	}
+	// The failed call took its instance up to the cap, and no further.
+	if s := c.Stats(); s.PeakMemory > 160*65536 || s.PeakMemory < 120*65536 {
+		t.Errorf("peak memory %d; want near the cap of %d", s.PeakMemory, 160*65536)
+	}
 }
 
 // TestRecycle: an instance whose memory passes the threshold is replaced.

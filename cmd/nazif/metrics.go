@@ -109,6 +109,8 @@ func (s *server) writeMetrics(w io.Writer) {
 	fmt.Fprintf(w, "nazif_instances_discarded_total %d\n", st.Discarded)
 	metricFamily(w, "nazif_instances_recycled_total", "counter", "Of the discarded instances, those recycled for their memory.")
 	fmt.Fprintf(w, "nazif_instances_recycled_total %d\n", st.Recycled)
+	metricFamily(w, "nazif_instance_memory_peak_bytes", "gauge", "The largest linear memory any instance has reached, under the cap.")
+	fmt.Fprintf(w, "nazif_instance_memory_peak_bytes %d\n", st.PeakMemory)
 }
 
 // metricFamily writes the # HELP and # TYPE lines of a metric.

@@ -365,6 +365,8 @@ func TestServeMetrics(t *testing.T) {
 		`nazif_instances_started_total`:                 1,
 		`nazif_instances_discarded_total`:               0,
 		`nazif_instances_recycled_total`:                0,
+		// A page has been cleaned: an instance has had memory.
+		`nazif_instance_memory_peak_bytes`: 1 << 20,
 	} {
 		if v, ok := samples[name]; !ok || v < least {
 			t.Errorf("%s = %v (present: %v); want at least %v", name, v, ok, least)
