@@ -140,8 +140,12 @@ func checkNotInvented(t *testing.T, in []byte, a nazif.Article) {
 	if err != nil {
 		t.Fatalf("Extract succeeded where Decode fails: %v", err)
 	}
-	texts := []string{dec.Text}
+	// The tokenizer drops a NUL in some states and reads it as U+FFFD in
+	// others (raw text, attribute values).
+	text := strings.ReplaceAll(dec.Text, "\x00", "\uFFFD")
+	texts := []string{dec.Text, text}
 	if dec.Kind == decode.HTML {
+		texts = append(texts, tag.ReplaceAllString(text, ""))
 		unskipped := skipped.ReplaceAllString(dec.Text, "")
 		texts = append(texts, tag.ReplaceAllString(dec.Text, ""), tag.ReplaceAllString(unskipped, ""),
 			quotedTag.ReplaceAllString(dec.Text, ""), quotedTag.ReplaceAllString(unskipped, ""))
