@@ -167,9 +167,9 @@ func checkNotInvented(t *testing.T, in []byte, a nazif.Article) {
 	}
 }
 
-// skipped are elements whose text is never page text, so a body word may
-// span one: "a<script>x</script>b" reads "ab".
-var skipped = regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<template\b.*?</template\s*>|<textarea\b.*?</textarea\s*>|<title\b.*?</title\s*>|<svg\b.*?</svg\s*>|<math\b.*?</math\s*>|<select\b.*?</select\s*>|<button\b.*?</button\s*>|<iframe\b.*?</iframe\s*>|<object\b.*?</object\s*>|<canvas\b.*?</canvas\s*>`)
+// skipped are comments and elements whose text is never page text, so a
+// body word may span one: "a<script>x</script>b" reads "ab".
+var skipped = regexp.MustCompile(`(?is)<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<template\b.*?</template\s*>|<textarea\b.*?</textarea\s*>|<title\b.*?</title\s*>|<svg\b.*?</svg\s*>|<math\b.*?</math\s*>|<select\b.*?</select\s*>|<button\b.*?</button\s*>|<iframe\b.*?</iframe\s*>|<object\b.*?</object\s*>|<canvas\b.*?</canvas\s*>`)
 
 // squeeze is the search key of s without white space.
 func squeeze(s string) string {
