@@ -83,6 +83,14 @@ func Cases() []Case {
 		{"500,000 tiny paragraphs", func() []byte {
 			return []byte(strings.Repeat("<p>x", 500000))
 		}, NoArticle},
+		// Unclosed containers each hold the rest of the page: a stage
+		// that reads the text of each one costs the square of the page.
+		{"nested unclosed breadcrumbs (20k)", func() []byte {
+			return article("", strings.Repeat(`<div class="breadcrumb"><span><a href="/">الرئيسية</a> <span>أخبار`, 20000))
+		}, Article},
+		{"nested unclosed headings and bylines (20k)", func() []byte {
+			return article("", strings.Repeat(`<h1>عنوان <span class="author">بقلم محرر <li class="current"><a href="/">أخبار`, 20000))
+		}, Article},
 		{"10 MB attribute", func() []byte {
 			return article(`<div class="`+strings.Repeat("x", 10<<20)+`">`, "</div>")
 		}, Article},

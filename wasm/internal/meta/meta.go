@@ -441,22 +441,30 @@ func (p *Page) breadcrumb(title string) string {
 
 // crumbItems returns the texts of a breadcrumb's links, or of its items
 // when it has no links.
+//
+// A breadcrumb is a handful of short items: the walk gives up past
+// maxCrumbNodes nodes, so that an unclosed breadcrumb holding the rest of
+// the page costs no more than a real one.
 func crumbItems(n *dom.Node) []string {
 	var links, items []string
+	nodes := 0
 	var walk func(n *dom.Node)
 	walk = func(n *dom.Node) {
 		for c := n.FirstChild; c != nil; c = c.Next {
+			if nodes++; nodes > maxCrumbNodes {
+				return
+			}
 			if c.Type != dom.Element {
 				continue
 			}
 			switch c.Tag {
 			case atom.A:
-				if t := textOf(c); t != "" {
+				if t := textWithin(c, maxCrumb); t != "" {
 					links = append(links, t)
 				}
 				continue
 			case atom.Li, atom.Span:
-				if t := textOf(c); t != "" && c.FirstChild != nil && c.FirstChild.Type == dom.Text {
+				if t := textWithin(c, maxCrumb); t != "" && c.FirstChild != nil && c.FirstChild.Type == dom.Text {
 					items = append(items, t)
 				}
 			}
@@ -469,6 +477,13 @@ func crumbItems(n *dom.Node) []string {
 	}
 	return items
 }
+
+// maxCrumbNodes bounds the nodes crumbItems visits (ten times the largest
+// breadcrumb of the corpus), and maxCrumb the bytes of one item.
+const (
+	maxCrumbNodes = 256
+	maxCrumb      = 512
+)
 
 // author reads a byline near the head of the article, then the JSON-LD
 // authors, then the author meta tag, then a closing agency credit. A

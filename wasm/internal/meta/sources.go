@@ -43,8 +43,10 @@ type index struct {
 	items []*dom.Node
 	// h1s are the texts of the visible <h1> elements, in order.
 	h1s []string
-	// crumbs are the items of the first breadcrumb.
-	crumbs []string
+	// crumbs are the items of the first breadcrumb; crumbSeen tells
+	// whether there was one.
+	crumbs    []string
+	crumbSeen bool
 	// authors are the texts of visible elements named as author or byline.
 	authors []string
 	// pubTime is the datetime of the first <time> marked as publication.
@@ -143,8 +145,10 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 				if t := textOf(c); t != "" {
 					x.h1s = append(x.h1s, t)
 				}
-			case x.crumbs == nil && isCrumb(c, cl):
-				x.crumbs = crumbItems(c)
+			case !x.crumbSeen && isCrumb(c, cl):
+				// The first breadcrumb decides, empty or not: trying each
+				// nested one in turn would cost the square of the page.
+				x.crumbs, x.crumbSeen = crumbItems(c), true
 			case len(x.authors) < maxAuthors && isAuthor(c, cl):
 				if t := textOf(c); t != "" {
 					x.authors = append(x.authors, t)
@@ -348,21 +352,46 @@ func persons(v any) []string {
 	return out
 }
 
-// textOf returns the collapsed visible text under n.
-func textOf(n *dom.Node) string {
+// textOf returns the collapsed visible text under n, or "" when n holds
+// more than maxText bytes of text or maxTextNodes nodes. Every caller
+// wants a short value (a headline, a byline, a breadcrumb item, a date),
+// and the bound keeps a page of unclosed, nested elements, each of which
+// holds the rest of the page, from costing the square of its size.
+func textOf(n *dom.Node) string { return textWithin(n, maxText) }
+
+// textWithin is textOf with a bound of limit bytes of text.
+func textWithin(n *dom.Node, limit int) string {
 	var b strings.Builder
-	var walk func(n *dom.Node, depth int)
-	walk = func(n *dom.Node, depth int) {
+	nodes := 0
+	var walk func(n *dom.Node) bool
+	walk = func(n *dom.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.Next {
+			if nodes++; nodes > maxTextNodes {
+				return false
+			}
 			switch {
 			case c.Type == dom.Text:
+				if b.Len()+len(c.Data) > limit {
+					return false
+				}
 				b.WriteString(c.Data)
 			case c.Tag == atom.Script || c.Tag == atom.Style || c.Tag == atom.Noscript:
 			default:
-				walk(c, depth+1)
+				if !walk(c) {
+					return false
+				}
 			}
 		}
+		return true
 	}
-	walk(n, 0)
+	if !walk(n) {
+		return ""
+	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// The bounds of textOf: a headline is a few hundred bytes.
+const (
+	maxText      = 4096
+	maxTextNodes = 1024
+)

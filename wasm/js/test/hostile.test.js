@@ -39,6 +39,8 @@ const cases = [
   ["million empty elements", () => article("<i></i>".repeat(1000000), ""), "no_article"],
   ["million empty elements after the article", () => article("", "<i></i>".repeat(1000000)), "article"],
   ["500,000 tiny paragraphs", () => "<p>x".repeat(500000), "no_article"],
+  ["nested unclosed breadcrumbs (20k)", () => article("", '<div class="breadcrumb"><span><a href="/">الرئيسية</a> <span>أخبار'.repeat(20000)), "article"],
+  ["nested unclosed headings and bylines (20k)", () => article("", '<h1>عنوان <span class="author">بقلم محرر <li class="current"><a href="/">أخبار'.repeat(20000)), "article"],
   ["9 MB attribute, over the 8 MiB cap", () => article(`<div class="${"x".repeat(9 << 20)}">`, "</div>"), Code.TOO_LARGE],
   ["many prose siblings (20k)", () => `<div>${`<div><p>${sentence}</p></div>`.repeat(20000)}</div>`, "article"],
   ["line breaks only (500k)", () => `<body>${"<br>".repeat(500000)}</body>`, "no_article"],
