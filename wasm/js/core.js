@@ -54,6 +54,15 @@ const exportsNeeded = ["memory", "nazif_abi_version", "nazif_alloc", "nazif_free
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// asBytes views an ArrayBuffer or any typed array as a Uint8Array, without
+// a copy, or returns null.
+function asBytes(x) {
+  if (x instanceof Uint8Array) return x;
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  if (ArrayBuffer.isView(x)) return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  return null;
+}
+
 /**
  * compile turns bytes or a Response into a WebAssembly.Module,
  * asynchronously (browsers refuse synchronous compiles of big modules on
@@ -70,11 +79,7 @@ export async function compile(source, memoryLimitBytes = defaults.memoryLimitByt
       throw new NazifError(Code.BAD_BINARY, `nazif: fetching nazif.wasm: HTTP ${source.status}`);
     }
     bytes = new Uint8Array(await source.arrayBuffer());
-  } else if (source instanceof ArrayBuffer) {
-    bytes = new Uint8Array(source);
-  } else if (ArrayBuffer.isView(source)) {
-    bytes = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-  } else {
+  } else if (!(bytes = asBytes(source))) {
     throw new TypeError("nazif: load wants bytes, a Response, a URL or a WebAssembly.Module");
   }
   try {
@@ -228,13 +233,7 @@ export class Cleaner {
       // A JS string is already Unicode: the bytes are UTF-8 whatever the
       // page's own <meta charset> says.
       if (options.charset === undefined) options = { ...options, charset: "utf-8" };
-    } else if (input instanceof Uint8Array) {
-      page = input;
-    } else if (input instanceof ArrayBuffer) {
-      page = new Uint8Array(input);
-    } else if (ArrayBuffer.isView(input)) {
-      page = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    } else {
+    } else if (!(page = asBytes(input))) {
       throw new TypeError("nazif: clean wants a string, a Uint8Array or an ArrayBuffer");
     }
     const s = this.#settings;

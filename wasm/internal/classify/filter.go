@@ -28,6 +28,9 @@ const (
 	leadReach = 6
 	// crossheadWords bounds a bold line read as a crosshead.
 	crossheadWords = 12
+	// passOver is the text length, in characters, under which a sibling
+	// that is not prose is passed over rather than ending the walk.
+	passOver = 20
 )
 
 // include returns the set of elements whose blocks are candidates for the
@@ -37,10 +40,6 @@ const (
 //
 // When the page has a JSON-LD articleBody, a sibling must also be mostly
 // made of its words.
-// passOver is the text length, in characters, under which a sibling that
-// is not prose is passed over rather than ending the walk.
-const passOver = 20
-
 func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 	in := map[*dom.Node]bool{top: true}
 	if top.Parent == nil {

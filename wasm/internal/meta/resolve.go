@@ -456,31 +456,52 @@ func validIPv4(s string) bool {
 // setPath sets path from the escaped p, keeping p as rawPath only where
 // it differs from path's default escaping. On false u is unchanged.
 func (u *link) setPath(p string) bool {
-	path, ok := unescape(p, encodePath)
-	if !ok {
-		return false
+	path, raw, ok := parseEscaped(p, encodePath)
+	if ok {
+		u.path, u.rawPath = path, raw
 	}
-	u.path = path
-	if p == escape(path, encodePath) {
-		u.rawPath = ""
-	} else {
-		u.rawPath = p
-	}
-	return true
+	return ok
 }
 
 // escapedPath is URL.EscapedPath: rawPath when it is a valid escaping of
 // path, else path escaped afresh.
 func (u *link) escapedPath() string {
-	if u.rawPath != "" && validEncoded(u.rawPath, encodePath) {
-		if p, ok := unescape(u.rawPath, encodePath); ok && p == u.path {
-			return u.rawPath
-		}
-	}
-	if u.path == "*" {
+	if u.path == "*" && !keepsRaw(u.path, u.rawPath, encodePath) {
 		return "*"
 	}
-	return escape(u.path, encodePath)
+	return escapedForm(u.path, u.rawPath, encodePath)
+}
+
+// parseEscaped unescapes s in mode and returns, with the result, the raw
+// form to keep: s itself where it differs from the default escaping, else
+// "".
+func parseEscaped(s string, mode encoding) (plain, raw string, ok bool) {
+	plain, ok = unescape(s, mode)
+	if !ok {
+		return "", "", false
+	}
+	if s != escape(plain, mode) {
+		raw = s
+	}
+	return plain, raw, true
+}
+
+// escapedForm is raw when it is a valid escaping of plain, else plain
+// escaped afresh: net/url's rule for paths and fragments.
+func escapedForm(plain, raw string, mode encoding) string {
+	if keepsRaw(plain, raw, mode) {
+		return raw
+	}
+	return escape(plain, mode)
+}
+
+// keepsRaw reports whether raw is a valid escaping of plain.
+func keepsRaw(plain, raw string, mode encoding) bool {
+	if raw == "" || !validEncoded(raw, mode) {
+		return false
+	}
+	p, ok := unescape(raw, mode)
+	return ok && p == plain
 }
 
 // validEncoded reports whether s holds no byte that escaping would change,
@@ -500,27 +521,16 @@ func validEncoded(s string, mode encoding) bool {
 
 // setFragment is setPath for the fragment.
 func (u *link) setFragment(f string) bool {
-	frag, ok := unescape(f, encodeFragment)
-	if !ok {
-		return false
+	frag, raw, ok := parseEscaped(f, encodeFragment)
+	if ok {
+		u.fragment, u.rawFragment = frag, raw
 	}
-	u.fragment = frag
-	if f == escape(frag, encodeFragment) {
-		u.rawFragment = ""
-	} else {
-		u.rawFragment = f
-	}
-	return true
+	return ok
 }
 
 // escapedFragment is escapedPath for the fragment.
 func (u *link) escapedFragment() string {
-	if u.rawFragment != "" && validEncoded(u.rawFragment, encodeFragment) {
-		if f, ok := unescape(u.rawFragment, encodeFragment); ok && f == u.fragment {
-			return u.rawFragment
-		}
-	}
-	return escape(u.fragment, encodeFragment)
+	return escapedForm(u.fragment, u.rawFragment, encodeFragment)
 }
 
 // validOptionalPort reports whether port is empty or matches ^:\d*$.
