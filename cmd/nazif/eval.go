@@ -149,8 +149,17 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	asJSON := fset.Bool("json", false, "print one JSON document instead of the table")
 	native := fset.Bool("native", false, "clean natively, without the sandbox: for trusted input, and to compare")
 	jobs := fset.Int("j", runtime.GOMAXPROCS(0), "clean `N` inputs at once")
+	variantName := fset.String("variant", "", "score every HTML page under the skin `NAME`: "+variantNames())
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
+	}
+	var variant eval.Variant
+	if *variantName != "" {
+		v, ok := eval.ParseVariant(*variantName)
+		if !ok {
+			return usageError(stderr, "--variant %s: want one of %s", *variantName, variantNames())
+		}
+		variant = v
 	}
 	if *truthDir == "" {
 		return usageError(stderr, "eval: --truth DIR is required (nazif eval -h)")
@@ -196,7 +205,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 		clean = c.Clean
 	}
 
-	rep := scoreInputs(ctx, inputs, *truthDir, *jobs, clean)
+	rep := scoreInputs(ctx, inputs, *truthDir, *jobs, variant, clean)
 	if *asJSON {
 		var sb strings.Builder
 		enc := json.NewEncoder(&sb)
@@ -283,7 +292,7 @@ func newEvalInput(name string) evalInput {
 }
 
 // scoreInputs scores the inputs with jobs workers, and totals them.
-func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs int, clean cleanFunc) evalReport {
+func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs int, variant eval.Variant, clean cleanFunc) evalReport {
 	var rep evalReport
 	rep.Pages = make([]evalPage, len(inputs))
 	next := make(chan int)
@@ -297,7 +306,7 @@ func scoreInputs(ctx context.Context, inputs []evalInput, truthDir string, jobs 
 	for range min(jobs, len(inputs)) {
 		wg.Go(func() {
 			for i := range next {
-				rep.Pages[i] = scoreInput(ctx, inputs[i], truthDir, clean)
+				rep.Pages[i] = scoreInput(ctx, inputs[i], truthDir, variant, clean)
 			}
 		})
 	}
@@ -332,8 +341,9 @@ func (t *evalTotals) set(s eval.Totals) {
 }
 
 // scoreInput reads one input and its truth, has the page cleaned (or
-// decodes the tool's output), and scores it.
-func scoreInput(ctx context.Context, in evalInput, truthDir string, clean cleanFunc) evalPage {
+// decodes the tool's output), and scores it. An HTML page is cleaned
+// under variant, when it is not "".
+func scoreInput(ctx context.Context, in evalInput, truthDir string, variant eval.Variant, clean cleanFunc) evalPage {
 	page := evalPage{Input: in.name, Kind: in.kind, Error: in.err, dump: in.dump}
 	if in.err != nil {
 		return page
@@ -365,6 +375,9 @@ func scoreInput(ctx context.Context, in evalInput, truthDir string, clean cleanF
 	if in.kind == kindJSON {
 		got, cerr = parseToolOutput(input)
 	} else {
+		if in.kind == kindHTML && variant != "" {
+			input = variant.Apply(input)
+		}
 		var a nazif.Article
 		if a, err = clean(ctx, input, nazif.Options{}); err != nil {
 			cerr = toCleanError(err)
@@ -516,4 +529,13 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// variantNames lists the names --variant takes.
+func variantNames() string {
+	names := make([]string, len(eval.Variants))
+	for i, v := range eval.Variants {
+		names[i] = string(v)
+	}
+	return strings.Join(names, ", ")
 }
