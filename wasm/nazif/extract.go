@@ -103,7 +103,7 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	res := classify.Classify(blocks, page.LD.Body)
+	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, page.LD.Headline}, LDBody: page.LD.Body})
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}

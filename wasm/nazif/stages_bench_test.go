@@ -54,7 +54,7 @@ func BenchmarkStages(b *testing.B) {
 			p := meta.Read(doc)
 			tRead += time.Since(s)
 			s = time.Now()
-			res := classify.Classify(fs, p.LD.Body)
+			res := classify.Classify(fs, classify.Page{Titles: []string{doc.Title, p.LD.Headline}, LDBody: p.LD.Body})
 			tClass += time.Since(s)
 			s = time.Now()
 			p.Resolve(res.Blocks, "", time.Time{})

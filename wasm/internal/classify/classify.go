@@ -2,58 +2,22 @@ package classify
 
 import (
 	"slices"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
-	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/internal/segment"
+	"golang.org/x/net/html/atom"
 )
 
-// Block is a segment block with the features classification uses.
-type Block struct {
-	segment.Block
-	// Key is the block's search key.
-	Key string
-	// Runes counts the characters of Text.
-	Runes int
-	// Words and Func count words and Arabic function words in Key.
-	Words, Func int
-	// Body reports that the block belongs to the article body.
-	Body bool
-	// Reason says why a block is not body.
-	Reason string
-}
-
-// LinkDensity is the share of the block's text inside links.
-func (b *Block) LinkDensity() float64 {
-	if b.Chars == 0 {
-		return 0
-	}
-	return float64(b.LinkChars) / float64(b.Chars)
-}
-
-// FuncDensity is the share of words that are function words.
-func (b *Block) FuncDensity() float64 {
-	if b.Words == 0 {
-		return 0
-	}
-	return float64(b.Func) / float64(b.Words)
-}
-
-// Features computes the features of every block.
-func Features(blocks []segment.Block) []Block {
-	out := make([]Block, len(blocks))
-	var buf []byte
-	for i, sb := range blocks {
-		buf = normalize.AppendSearchKey(buf[:0], sb.Text)
-		b := &out[i]
-		b.Block = sb
-		b.Key = string(buf)
-		b.Runes = utf8.RuneCountInString(sb.Text)
-		b.Words, b.Func = lexicon.FunctionWords(b.Key)
-	}
-	return out
+// Page is what classification knows of a page besides its blocks.
+type Page struct {
+	// Titles are the page's own names for the article: its <title>, the
+	// JSON-LD headline. The block that shows one of them is the headline,
+	// and the article stands under it.
+	Titles []string
+	// LDBody is the page's JSON-LD articleBody, or "".
+	LDBody string
 }
 
 // Result is the outcome of classification.
@@ -61,18 +25,21 @@ type Result struct {
 	Blocks []Block
 	// Top is the chosen container, nil when the page has no article.
 	Top *dom.Node
+	// Pass names the pass that chose it: "strict", or "relaxed" when
+	// the strict pass found less than a paragraph.
+	Pass string
 }
 
 // node accumulates per-element statistics.
 type node struct {
 	score       float64
 	chars, link int
-	weight      int
-	neg         string
-	unlikely    bool
+	hint
 	// prose and other count the blocks below that read as sentences of
-	// running text, and the rest.
-	prose, other int
+	// running text, and the rest; proseChars the bytes of the first.
+	prose, other, proseChars int
+	// first and last are the indexes of the first and last block below.
+	first, last int
 }
 
 // stats holds the per-element statistics, and the elements in the order
@@ -111,8 +78,7 @@ func (s *stats) get(n *dom.Node) *node {
 	}
 	st := &s.pool[0]
 	s.pool = s.pool[1:]
-	h := hintOf(n)
-	*st = node{weight: h.weight, neg: h.neg, unlikely: h.unlikely}
+	*st = node{hint: hintOf(n), first: -1}
 	if n.ID > 0 {
 		if int(n.ID) >= len(s.byID) {
 			s.byID = slices.Grow(s.byID, int(n.ID)+1-len(s.byID))[:int(n.ID)+1]
@@ -131,35 +97,6 @@ func (s *stats) get(n *dom.Node) *node {
 	return st
 }
 
-// proseWeight is how much a block says "article text here".
-func proseWeight(b *Block) float64 {
-	if b.Runes < 25 || b.LinkDensity() > 0.5 || b.Kind == segment.Caption {
-		return 0
-	}
-	commas := punctuation(b.Text)
-	w := 1 + float64(min(commas, 10)) + min(float64(b.Runes)/100, 3)
-	// Function words: 0.25 and above is ordinary running Arabic text.
-	w *= 0.5 + 2*min(b.FuncDensity(), 0.25)
-	return w * (1 - b.LinkDensity())
-}
-
-// punctuation counts the Arabic and Latin commas and the full stops of t,
-// in one pass.
-func punctuation(t string) int {
-	n := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case ',', '.':
-			n++
-		case 0xD8: // «،» is D8 8C
-			if i+1 < len(t) && t[i+1] == 0x8C {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // startOf is the first element that a block scores: paragraphs score
 // their container, text set straight in a container scores the container.
 func startOf(b *Block) *dom.Node {
@@ -169,24 +106,21 @@ func startOf(b *Block) *dom.Node {
 	return b.Elem
 }
 
-// minBody is the body length, in characters, below which the first pass
-// is taken to have missed the article and the relaxed pass runs.
-const minBody = 140
-
-// Classify chooses the body among blocks. jsonldBody is the page's JSON-LD
-// articleBody, or "".
+// Classify chooses the body among blocks.
 //
-// The first pass ignores text under elements named as chrome (comments,
-// modals, sidebars …). When it finds no body of at least minBody
-// characters, a second pass scores every element, as Readability retries
-// without its unlikely-candidate rule.
-func Classify(blocks []Block, jsonldBody string) Result {
-	res := classify(blocks, jsonldBody, true)
+// It is a cascade, each pass relaxing one rule. The strict pass counts
+// little of the prose under elements named as chrome (comments, modals,
+// sidebars …). When it finds no body of at least minBody characters, the
+// relaxed pass counts all prose alike, as Readability retries without its
+// unlikely-candidate rule.
+func Classify(blocks []Block, page Page) Result {
+	res := classify(blocks, page, true)
 	if bodyRunes(res.Blocks) < minBody {
 		for i := range blocks {
 			blocks[i].Body, blocks[i].Reason = false, ""
 		}
-		res = classify(blocks, jsonldBody, false)
+		res = classify(blocks, page, false)
+		res.Pass = "relaxed"
 	}
 	return res
 }
@@ -201,7 +135,31 @@ func bodyRunes(blocks []Block) int {
 	return n
 }
 
-func classify(blocks []Block, jsonldBody string, strict bool) Result {
+func classify(blocks []Block, page Page, strict bool) Result {
+	res := Result{Blocks: blocks, Pass: "strict"}
+	st := gather(blocks)
+	score(blocks, st, strict)
+	anchor := newAnchor(blocks, page.Titles)
+	top := choose(st, anchor)
+	var cov coverage
+	if ld := ldKey(page.LDBody); ld != nil && top != nil {
+		cov = newCoverage(blocks, ld)
+		top = preferCoverage(st, top, cov)
+	}
+	res.Top = top
+	if top == nil {
+		for i := range blocks {
+			blocks[i].Reason = "no-article"
+		}
+		return res
+	}
+	in := include(st, top, cov, anchor)
+	filter(blocks, st, in)
+	return res
+}
+
+// gather sums every block's counts into its element and ancestors.
+func gather(blocks []Block) *stats {
 	// Every node scored is a block's element or one of its ancestors, made
 	// before it: the blocks' highest ID sizes the table once.
 	maxID := int32(0)
@@ -213,26 +171,41 @@ func classify(blocks []Block, jsonldBody string, strict bool) Result {
 	st := &stats{byID: make([]*node, maxID+1)}
 	for i := range blocks {
 		b := &blocks[i]
-		sentence := isSentence(b)
 		for n := b.Elem; n != nil; n = n.Parent {
 			s := st.get(n)
 			s.chars += b.Chars
 			s.link += b.LinkChars
-			if sentence {
+			if b.Sentence {
 				s.prose++
+				s.proseChars += b.Chars
 			} else {
 				s.other++
 			}
+			if s.first < 0 {
+				s.first = i
+			}
+			s.last = i
 		}
 	}
+	return st
+}
+
+// score adds every block's prose weight to its container and the
+// ancestors above it, less at each level (Readability's 1, 1/2, then
+// 1/(3 level)). In the strict pass, prose under an element named as
+// unlikely chrome counts little.
+func score(blocks []Block, st *stats, strict bool) {
 	for i := range blocks {
 		b := &blocks[i]
 		w := proseWeight(b)
-		if w == 0 || strict && underUnlikely(b.Elem, st) {
+		if w == 0 {
 			continue
 		}
+		if strict && underUnlikely(b.Elem, st) {
+			w *= unlikelyDamping
+		}
 		level := 0
-		for n := startOf(b); n != nil && level < 5; n = n.Parent {
+		for n := startOf(b); n != nil && level < scoreLevels; n = n.Parent {
 			div := 1.0
 			switch {
 			case level == 1:
@@ -244,28 +217,6 @@ func classify(blocks []Block, jsonldBody string, strict bool) Result {
 			level++
 		}
 	}
-	var top *dom.Node
-	best := 0.0
-	for _, n := range st.order {
-		if f := final(st.lookup(n)); f > best {
-			top, best = n, f
-		}
-	}
-	var cov coverage
-	if ld := ldKey(jsonldBody); ld != nil && top != nil {
-		cov = newCoverage(blocks, ld)
-		top = preferCoverage(st, top, cov)
-	}
-	res := Result{Blocks: blocks, Top: top}
-	if top == nil {
-		for i := range blocks {
-			blocks[i].Reason = "no-article"
-		}
-		return res
-	}
-	in := include(st, top, cov)
-	filter(blocks, st, in, top)
-	return res
 }
 
 func underUnlikely(n *dom.Node, st *stats) bool {
@@ -277,18 +228,201 @@ func underUnlikely(n *dom.Node, st *stats) bool {
 	return false
 }
 
+// final is a container's score: its prose and its hint, less its links.
 func final(s *node) float64 {
 	if s.score == 0 || s.chars == 0 {
 		return 0
 	}
 	ld := float64(s.link) / float64(s.chars)
-	return (s.score + float64(s.weight)/5) * (1 - ld)
+	return (s.score + float64(s.weight)*weightShare) * (1 - ld)
+}
+
+// choose returns the best container, with Readability's corrections: up
+// to the ancestor of the close candidates when the article is split over
+// boxes, up to a parent that scores more, and up through wrappers with no
+// other child.
+func choose(st *stats, a anchor) *dom.Node {
+	type cand struct {
+		n *dom.Node
+		f float64
+	}
+	var cands [topCandidates]cand
+	for _, n := range st.order {
+		s := st.lookup(n)
+		f := final(s) * a.factor(s)
+		if f <= cands[topCandidates-1].f {
+			continue
+		}
+		i := topCandidates - 1
+		for i > 0 && f > cands[i-1].f {
+			cands[i] = cands[i-1]
+			i--
+		}
+		cands[i] = cand{n, f}
+	}
+	top, best := cands[0].n, cands[0].f
+	if top == nil {
+		return nil
+	}
+	value := func(n *dom.Node) float64 {
+		s := st.lookup(n)
+		if s == nil {
+			return 0
+		}
+		return final(s) * a.factor(s)
+	}
+
+	// The common ancestor of the close candidates.
+	var close []*dom.Node
+	for _, c := range cands[1:] {
+		if c.n != nil && c.f >= closeCandidate*best {
+			close = append(close, c.n)
+		}
+	}
+	if len(close) >= minCloseCandidates {
+		for p := top.Parent; p != nil && !isRoot(p); p = p.Parent {
+			k := 0
+			for _, c := range close {
+				if within(c, p) {
+					k++
+				}
+			}
+			if k >= minCloseCandidates {
+				top = p
+				break
+			}
+		}
+	}
+
+	// Climb while a parent scores more.
+	last := value(top)
+	for p := top.Parent; p != nil && !isRoot(p); p = p.Parent {
+		v := value(p)
+		if v == 0 {
+			continue
+		}
+		if v < last*climbFloor {
+			break
+		}
+		if v > last {
+			top = p
+			break
+		}
+		last = v
+	}
+
+	// Wrappers with no other child.
+	for p := top.Parent; p != nil && !isRoot(p) && onlyChild(top); p = p.Parent {
+		top = p
+	}
+	return top
+}
+
+// within reports whether n is p or below it.
+func within(n, p *dom.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == p {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoot reports the elements a container never climbs to: the page as a
+// whole.
+func isRoot(n *dom.Node) bool {
+	return n.Parent == nil || n.Tag == atom.Body || n.Tag == atom.Html
+}
+
+// onlyChild reports whether n is its parent's only element child.
+func onlyChild(n *dom.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.Next {
+		if c != n && c.Type == dom.Element {
+			return false
+		}
+	}
+	return true
 }
 
 func isParagraphLike(n *dom.Node) bool {
-	switch n.Tag.String() {
-	case "p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "figcaption", "td", "dd", "dt":
+	switch n.Tag {
+	case atom.P, atom.Pre, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Blockquote, atom.Li, atom.Figcaption, atom.Td, atom.Dd, atom.Dt:
 		return true
 	}
 	return false
+}
+
+// anchor is where the headline stands among the blocks: a news page sets
+// its article right under it, so a container far below it, behind other
+// prose, is less likely the article (a site's rules in a hidden dialog at
+// the end of the page, a long comment thread).
+type anchor struct {
+	at int // the headline's block, or -1
+	// prose[i] is the characters of the sentence blocks before block i.
+	prose []int
+}
+
+// newAnchor finds the headline: the first heading that shows one of the
+// page's titles, whole or as most of it.
+func newAnchor(blocks []Block, titles []string) anchor {
+	a := anchor{at: -1}
+	var keys []string
+	for _, t := range titles {
+		if k := normalize.SearchKey(t); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return a
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != segment.Heading || b.Key == "" {
+			continue
+		}
+		for _, k := range keys {
+			if sameTitle(b.Key, k) {
+				a.at = i
+				break
+			}
+		}
+		if a.at >= 0 {
+			break
+		}
+	}
+	if a.at < 0 {
+		return a
+	}
+	a.prose = make([]int, len(blocks)+1)
+	for i := range blocks {
+		a.prose[i+1] = a.prose[i]
+		if blocks[i].Sentence {
+			a.prose[i+1] += blocks[i].Runes
+		}
+	}
+	return a
+}
+
+// sameTitle reports whether a heading's key shows a title's key: one
+// holds the other, and the shorter is at least half the longer (a title
+// often carries the site's name).
+func sameTitle(h, t string) bool {
+	return strings.Contains(t, h) && 2*len(h) >= len(t) || strings.Contains(h, t) && 2*len(t) >= len(h)
+}
+
+// factor is 1 for a container that holds the headline or stands right
+// by it, and falls as the prose between them grows.
+func (a anchor) factor(s *node) float64 {
+	if a.at < 0 || s.first < 0 {
+		return 1
+	}
+	d := 0
+	switch {
+	case s.first > a.at:
+		d = a.prose[s.first] - a.prose[a.at+1]
+	case s.last < a.at:
+		d = a.prose[a.at] - a.prose[s.last+1]
+	}
+	return 1 / (1 + float64(d)/anchorDistance)
 }

@@ -11,7 +11,7 @@ import (
 
 func run(page, ld string) classify.Result {
 	d := dom.Parse(page)
-	return classify.Classify(classify.Features(segment.Blocks(d.Root)), ld)
+	return classify.Classify(classify.Features(segment.Blocks(d.Root)), classify.Page{Titles: []string{d.Title}, LDBody: ld})
 }
 
 func body(r classify.Result) []string {

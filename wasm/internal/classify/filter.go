@@ -13,34 +13,15 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Thresholds of the filter pass.
-const (
-	// maxLinkDensity: above it a block is a link list, not text.
-	maxLinkDensity = 0.5
-	// shortWords: a block this short is a label, a byline or a credit
-	// rather than a paragraph, unless it reads as a sentence.
-	shortWords = 4
-	// chromeWords: a strong boilerplate phrase marks a block of at most
-	// this many words as chrome wherever it stands.
-	chromeWords = 30
-	// leadReach is how many blocks above the body a lead-image caption
-	// may stand.
-	leadReach = 6
-	// crossheadWords bounds a bold line read as a crosshead.
-	crossheadWords = 12
-	// passOver is the text length, in characters, under which a sibling
-	// that is not prose is passed over rather than ending the walk.
-	passOver = 20
-)
-
 // include returns the set of elements whose blocks are candidates for the
 // body: the top candidate and its adjacent siblings that score well or
 // read as prose (a lead paragraph set in a box of its own passes; a deck
-// or a teaser without a full stop does not).
+// or a teaser without a full stop does not). A sibling named as chrome
+// that does not read as prose ends the walk.
 //
 // When the page has a JSON-LD articleBody, a sibling must also be mostly
 // made of its words.
-func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
+func include(st *stats, top *dom.Node, cov coverage, a anchor) map[*dom.Node]bool {
 	in := map[*dom.Node]bool{top: true}
 	if top.Parent == nil {
 		return in
@@ -58,15 +39,19 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 		}
 		kids = append(kids, c)
 	}
-	threshold := max(10, final(st.lookup(top))*0.2)
+	ts := st.lookup(top)
+	threshold := max(10, final(ts)*a.factor(ts)*0.2)
 	for _, step := range []int{-1, 1} {
 		for i := at + step; i >= 0 && i < len(kids); i += step {
 			s := kids[i]
 			ss := st.lookup(s)
-			if ss.unlikely || ss.neg != "" && ss.weight < 0 || cov != nil && !cov.mostly(s) {
+			if ss.chrome && !readsAsProse(ss) || cov != nil && !cov.mostly(s) {
 				break
 			}
-			if final(ss) >= threshold && ss.weight >= 0 || ss.other == 0 && ss.prose > 0 {
+			// Prose alone joins, unless named as chrome that rarely
+			// holds an article (comments): that must score its way in,
+			// and its score was damped.
+			if final(ss)*a.factor(ss) >= threshold || ss.other == 0 && ss.prose > 0 && !ss.unlikely {
 				in[s] = true
 				continue
 			}
@@ -82,24 +67,17 @@ func include(st *stats, top *dom.Node, cov coverage) map[*dom.Node]bool {
 	return in
 }
 
-// isSentence reports whether a block is a sentence of running text: long
-// enough, few links, ending as sentences end.
-func isSentence(b *Block) bool {
-	return b.Words >= 10 && b.LinkDensity() <= 0.2 && b.FuncDensity() >= 0.05 && endsSentence(b.Text)
-}
-
-func endsSentence(t string) bool {
-	t = strings.TrimRight(t, " \u00a0")
-	for _, end := range []string{".", "!", "؟", "?", "…", ".\"", ".»", "\".", "».", ".”", "”."} {
-		if strings.HasSuffix(t, end) {
-			return true
-		}
-	}
-	return false
+// readsAsProse reports whether an element's text is running text: at
+// least a third of it is sentences, and few of its characters are links.
+// Such an element stays in the article whatever its class says (a
+// paragraph class "selectionShareable", a section id
+// "sharing-with-a-single-developer").
+func readsAsProse(s *node) bool {
+	return 3*s.proseChars >= s.chars && float64(s.link) <= float64(s.chars)*maxChromeLinkDensity
 }
 
 // filter marks the body blocks among those under the included elements.
-func filter(blocks []Block, st *stats, in map[*dom.Node]bool, top *dom.Node) {
+func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
 	first, last := -1, -1
 	for i := range blocks {
 		b := &blocks[i]
@@ -157,7 +135,7 @@ func isCaption(b *Block, st *stats) bool {
 		return true
 	}
 	s := st.lookup(b.Elem)
-	return s != nil && s.neg == "caption" && b.Words <= 40
+	return s != nil && s.caption && b.Words <= captionWords
 }
 
 // besideImage reports a short line set right after an image in the same
@@ -187,9 +165,12 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	if isCaption(b, st) {
 		return "caption"
 	}
+	rs := st.lookup(root)
 	for n := b.Elem; n != nil && n != root; n = n.Parent {
-		if s := st.lookup(n); s != nil && s.neg != "" && s.weight <= 0 {
-			return "class:" + s.neg
+		// A subtree that holds most of the article is the article,
+		// whatever it is named.
+		if s := st.lookup(n); s != nil && s.chrome && s.weight <= 0 && !readsAsProse(s) && 2*s.chars < rs.chars {
+			return "class:" + chromeName(n)
 		}
 	}
 	if _, ok := byline.Credit(b.Text); ok {
@@ -207,7 +188,7 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	if _, ok := byline.Parse(b.Text); ok {
 		return "byline"
 	}
-	if b.Words <= 12 && !endsSentence(b.Text) {
+	if b.Words <= dateWords && !endsSentence(b.Text) {
 		if ms := dates.FindAll(b.Text, time.Time{}); len(ms) > 0 {
 			return "date"
 		}
@@ -231,20 +212,4 @@ func boilerplate(b *Block) string {
 		return "boilerplate:" + hits[0].Cat.String()
 	}
 	return ""
-}
-
-// hasLetters reports whether t holds a letter or digit of any script.
-func hasLetters(t string) bool {
-	for _, r := range t {
-		if r >= 0x80 {
-			if isLetterOrDigit(r) {
-				return true
-			}
-			continue
-		}
-		if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
-			return true
-		}
-	}
-	return false
 }

@@ -1,100 +1,62 @@
 package classify
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
-	"github.com/nazif/nazif/wasm/internal/substr"
 )
 
-// Class and id hints, matched as substrings of the lowercased class and id.
-// They follow Readability's lists, extended with the names Arabic CMSs use
-// (transliterated: matn/nass "text", khabar "news", tafasil "details").
-var (
-	positiveHints = []string{
-		"article", "body", "content", "entry", "hentry", "main", "post", "text",
-		"story", "detail", "blog", "matn", "nass", "khabar", "tafasil", "maqal",
-	}
-	// negativeHints mark chrome. Each names what it is, for the explain
-	// output. An array: hintOf sizes a bit set by its length.
-	negativeHints = [...]string{
-		"comment", "related", "share", "sharing", "social", "footer", "sidebar",
-		"widget", "menu", "navbar", "breadcrumb", "banner", "sponsor", "promo",
-		"popular", "most-read", "mostread", "trending", "tags", "keyword",
-		"author", "byline", "writer", "meta", "caption", "credit", "copyright",
-		"newsletter", "subscribe", "follow", "print", "rating", "poll", "weather",
-		"prayer", "currency", "ticker", "breaking", "masthead", "login", "search",
-		"modal", "popup", "cookie", "recommend", "read-also", "readalso",
-		"see-also", "pagination", "pager", "gallery", "advert", "ads-", "-ads",
-		"adsense", "outbrain", "taboola", "subtitle", "toolbar", "tools",
-		"publish-date", "date", "timestamp", "source", "nav", "skip",
-	}
-)
-
-// unlikelyHints mark elements that are never the article, whatever their
-// text, unless a likelyHint says otherwise (Readability's
-// unlikelyCandidates and okMaybeItsACandidate).
-var (
-	unlikelyHints = []string{
-		"comment", "modal", "popup", "sidebar", "footer", "related", "share",
-		"social", "widget", "menu", "navbar", "breadcrumb", "banner", "sponsor",
-		"cookie", "newsletter", "subscribe", "disqus", "community", "replies",
-		"pagination", "pager", "ticker", "most-read", "mostread", "popular",
-		"trending", "outbrain", "taboola", "gdpr", "consent",
-	}
-	likelyHints = []string{"article", "body", "content", "main", "story", "entry", "post", "text"}
-)
-
-// hint is what an element's class and id say about it.
+// hint is what an element's class and id say about it: evidence to weigh,
+// never a verdict.
 type hint struct {
-	weight   int
-	neg      string
-	unlikely bool
+	// weight is Readability's class weight: +hintWeight for each of class
+	// and id naming content, -hintWeight for each naming chrome.
+	weight int
+	// chrome and unlikely: the element is named as chrome, and as chrome
+	// that rarely holds an article without also being named as content.
+	chrome, unlikely bool
+	// caption: the element is named as a caption or credit.
+	caption bool
 }
 
-// hintWords is every word of the four lists, negativeHints first, so that
-// a negative hint's index in the set is its index in negativeHints.
-var (
-	hintWords = substr.New(slices.Concat(negativeHints[:], positiveHints, likelyHints, unlikelyHints))
-
-	negativeMask = hintWords.Mask(negativeHints[:]...)
-	positiveMask = hintWords.Mask(positiveHints...)
-	likelyMask   = hintWords.Mask(likelyHints...)
-	unlikelyMask = hintWords.Mask(unlikelyHints...)
-)
-
-// hintOf returns the hint of n's class and id, read in one pass each, and
-// of its itemprop or property naming the article body.
+// hintOf reads n's class and id, and its itemprop or property naming the
+// article body.
 func hintOf(n *dom.Node) hint {
 	var h hint
 	class, id := n.ClassID()
-	if class != "" || id != "" {
-		h = hintOfWords(hintWords.Match(class).Or(hintWords.Match(id)))
+	var all uint32
+	for _, s := range [2]string{class, id} {
+		if s == "" {
+			continue
+		}
+		f := hintVocab.Flags(s)
+		all |= f
+		if f&hintContent != 0 {
+			h.weight += hintWeight
+		}
+		if f&hintChrome != 0 {
+			h.weight -= hintWeight
+		}
 	}
-	if hasArticleBody(n.Attr("itemprop")) ||
-		hasArticleBody(n.Attr("property")) {
-		h.weight += 50
+	h.chrome = all&hintChrome != 0
+	h.unlikely = all&hintUnlikely != 0 && all&hintLikely == 0
+	h.caption = all&hintCaption != 0
+	if hasArticleBody(n.Attr("itemprop")) || hasArticleBody(n.Attr("property")) {
+		h.weight += articleBodyBonus
 	}
 	return h
+}
+
+// chromeName returns the first chrome word of n's class or id, to name
+// the reason a block was dropped.
+func chromeName(n *dom.Node) string {
+	class, id := n.ClassID()
+	if w := hintVocab.First(class, hintChrome); w != "" {
+		return w
+	}
+	return hintVocab.First(id, hintChrome)
 }
 
 func hasArticleBody(s string) bool {
 	return s != "" && strings.Contains(strings.ToLower(s), "articlebody")
-}
-
-// hintOfWords reads the hint words found. Weights follow Readability:
-// ±25 a side. An element is unlikely when it is named as chrome and not
-// as content. The negative hint named is the first of negativeHints found.
-func hintOfWords(m substr.Bits) hint {
-	var h hint
-	if i := m.And(negativeMask).First(); i >= 0 {
-		h.neg = negativeHints[i]
-		h.weight -= 25
-	}
-	if m.And(positiveMask).Any() {
-		h.weight += 25
-	}
-	h.unlikely = m.And(unlikelyMask).Any() && !m.And(likelyMask).Any()
-	return h
 }

@@ -1,13 +1,9 @@
 package classify
 
 import (
-	"unicode"
-
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 )
-
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // ldKey returns the set of words of a JSON-LD articleBody, or nil when it
 // is too short to cross-check against.

@@ -180,8 +180,9 @@ func Coverage(key string, hits []Hit) float64 {
 // Arabic function words (prepositions, conjunctions, pronouns,
 // demonstratives, relatives, particles, auxiliaries) once proclitics are
 // stripped: one of و ف, then one of ب ل ك, then ال or لل, so "وفي", "بهذه",
-// "للتي" and "وإلى" count. key is a normalize.SearchKey string. Latin words
-// count as words but never as function words.
+// "للتي" and "وإلى" count; and how many are function words of English,
+// French, Spanish, Portuguese, Italian or German (latin.go). key is a
+// normalize.SearchKey string. Words of other scripts count as words only.
 func FunctionWords(key string) (words, function int) {
 	for i := 0; ; {
 		s, e := nextWord(key, i)

@@ -83,6 +83,9 @@ var (
 // Listing the forms costs a few thousand short strings of static data and
 // saves up to five lookups a word, one per way of stripping proclitics.
 //
+// The Latin-script function words (latin.go) take no clitics and are
+// added as they are.
+//
 // buildFunctionForms returns the forms functionForms holds; spellings that
 // fold together give the same forms twice. functionForms is
 // newWordTable(buildFunctionForms()), generated into tables.go.
@@ -110,6 +113,12 @@ func buildFunctionForms() []string {
 					ends = append(ends, len(buf))
 				}
 			}
+		}
+	}
+	for _, words := range latinFunctionWords {
+		for _, w := range words {
+			buf = append(buf, normalize.SearchKey(w)...)
+			ends = append(ends, len(buf))
 		}
 	}
 	all := string(buf)

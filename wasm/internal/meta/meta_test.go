@@ -13,7 +13,7 @@ import (
 func resolve(page, url string) meta.Meta {
 	d := dom.Parse(page)
 	p := meta.Read(d)
-	r := classify.Classify(classify.Features(segment.Blocks(d.Root)), p.LD.Body)
+	r := classify.Classify(classify.Features(segment.Blocks(d.Root)), classify.Page{Titles: []string{d.Title, p.LD.Headline}, LDBody: p.LD.Body})
 	return p.Resolve(r.Blocks, url, time.Date(2024, 5, 20, 12, 0, 0, 0, time.UTC))
 }
 
