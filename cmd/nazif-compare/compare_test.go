@@ -110,4 +110,10 @@ def bare_extraction(html, url=None, with_metadata=False):
 	if r.Pages[1].Published != "2020-01-02" || !strings.Contains(r.Version, "0.0-stand-in") {
 		t.Errorf("page b %+v, version %q", r.Pages[1], r.Version)
 	}
+	// No time budget: exactly the fewest rounds asked for.
+	cmd = exec.Command("python3", "python/trafilatura_rounds.py", miniCorpus(t), "0", "5")
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+fake)
+	if r := runExternal("trafilatura", cmd); r.skipped != "" || len(r.Rounds) != 5 {
+		t.Errorf("MIN_ROUNDS 5: %d rounds (%s); want 5", len(r.Rounds), r.skipped)
+	}
 }

@@ -5,7 +5,7 @@
 // start-up). The in-process tools' rounds are interleaved; Node and Python
 // time their own rounds in their processes.
 //
-//	cd cmd/nazif-compare && go run . [-corpus ../../testdata/corpus] [-negatives ../../testdata/negatives] [-time 2s]
+//	cd cmd/nazif-compare && go run . [-corpus ../../testdata/corpus] [-negatives ../../testdata/negatives] [-readability ../../testdata/readability] [-time 2s]
 //
 // The peers:
 //   - go-readability (codeberg.org/readeck/go-readability/v2), in this
@@ -15,9 +15,19 @@
 //   - trafilatura, in Python, when `python3 -c "import trafilatura"`
 //     works; otherwise the run says it skipped it.
 //
+// Then the same tools run on Readability's 130 test pages
+// (testdata/readability, gzipped; decompressed here, and for Node and
+// Python into a temporary directory), each page once for accuracy and at
+// least one timed round for speed: mean token F1 over all the pages, over
+// the real captures (10,000 bytes of HTML or more) and over the synthetic
+// ones, the article-extraction-benchmark's 4-token shingle F1, P and R,
+// empty bodies, titles and pages per second (readability.go, shingle.go).
+// That set is printed, never gated: its truth is Readability.js's output.
+//
 // This is a module of its own so that the peers never enter nazif's
-// go.mod. It exits 1 when nazif does not lead every peer on mean F1,
-// titles, dates and leaks; speed is printed, never asserted.
+// go.mod. It exits 1 when nazif does not lead every peer on the corpus on
+// mean F1, titles, dates and leaks, or when a set cannot be read; speed is
+// printed, never asserted.
 package main
 
 import (
@@ -47,9 +57,10 @@ import (
 func main() {
 	corpus := flag.String("corpus", "../../testdata/corpus", "the corpus: <stem>.html, <stem>.dump.txt and <stem>.truth.json")
 	negs := flag.String("negatives", "../../testdata/negatives", "Persian and Urdu pages, named fa-*.html and ur-*.html")
+	set := flag.String("readability", "../../testdata/readability", "Readability's test pages: <id>.html.gz and <id>.truth.json, printed, never gated (\"\" skips them)")
 	budget := flag.Duration("time", 2*time.Second, "how long each tool's timed rounds run")
 	flag.Parse()
-	if err := run(*corpus, *negs, *budget); err != nil {
+	if err := run(*corpus, *negs, *set, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "nazif-compare:", err)
 		os.Exit(1)
 	}
@@ -137,11 +148,11 @@ func collect(name, version string, pages []page, dump bool, f extractor) *result
 }
 
 // timeRounds times in-process tools on all the pages, round after round
-// and tool after tool until budget has passed for each, so that drift on a
-// shared machine hits them alike.
-func timeRounds(pages []page, dump bool, budget time.Duration, rs ...*result) {
+// and tool after tool until budget has passed for each and each has run at
+// least minRounds rounds, so that drift on a shared machine hits them alike.
+func timeRounds(pages []page, dump bool, budget time.Duration, minRounds int, rs ...*result) {
 	start := time.Now()
-	for len(rs[0].Rounds) < 3 || time.Since(start) < budget*time.Duration(len(rs)) {
+	for len(rs[0].Rounds) < minRounds || time.Since(start) < budget*time.Duration(len(rs)) {
 		for _, r := range rs {
 			t := time.Now()
 			for _, p := range pages {
@@ -208,6 +219,16 @@ func runExternal(name string, cmd *exec.Cmd) *result {
 	return &r
 }
 
+// trafilatura runs python/trafilatura_rounds.py with args (the pages'
+// directory, the budget in ms, optionally the fewest rounds), or says that
+// python3 cannot import trafilatura.
+func trafilatura(args ...string) *result {
+	if err := exec.Command("python3", "-c", "import trafilatura").Run(); err != nil {
+		return &result{Tool: "trafilatura", skipped: `python3 -c "import trafilatura" failed: it is not installed here (pip install trafilatura to include it)`}
+	}
+	return runExternal("trafilatura", exec.Command("python3", append([]string{"python/trafilatura_rounds.py"}, args...)...))
+}
+
 func modVersion(path string) string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
@@ -219,7 +240,7 @@ func modVersion(path string) string {
 	return path
 }
 
-func run(dir, negs string, budget time.Duration) error {
+func run(dir, negs, set string, budget time.Duration) error {
 	pages, err := loadCorpus(dir)
 	if err != nil {
 		return err
@@ -251,16 +272,12 @@ func run(dir, negs string, budget time.Duration) error {
 		collect("nazif, sandboxed (wazero)", sandboxVersion, html, false, nazifSandboxed(c)),
 		collect("go-readability", modVersion("codeberg.org/readeck/go-readability/v2"), html, false, goReadability),
 	}
-	timeRounds(html, false, budget, results...)
+	timeRounds(html, false, budget, 3, results...)
 	ms := fmt.Sprint(budget.Milliseconds())
 	results = append(results,
 		runExternal("nazif, Node (wasm/js)", exec.Command("node", "--no-warnings", "node/nazif.mjs", abs, ms)),
 		runExternal("Mozilla Readability", exec.Command("node", "node/readability.mjs", abs, ms)))
-	if err := exec.Command("python3", "-c", "import trafilatura").Run(); err != nil {
-		results = append(results, &result{Tool: "trafilatura", skipped: `python3 -c "import trafilatura" failed: it is not installed here (pip install trafilatura to include it)`})
-	} else {
-		results = append(results, runExternal("trafilatura", exec.Command("python3", "python/trafilatura_rounds.py", abs, fmt.Sprint(budget.Milliseconds()))))
-	}
+	results = append(results, trafilatura(abs, ms))
 
 	fmt.Printf("HTML pages (%d): accuracy against the truth files, and speed (pages/s in batch, median round; ratio = time / nazif native's)\n", len(html))
 	scores := table(html, false, results)
@@ -272,7 +289,7 @@ func run(dir, negs string, budget time.Duration) error {
 		collect("nazif, native", nazifVersion, dumps, true, nazifNative),
 		collect("nazif, sandboxed (wazero)", sandboxVersion, dumps, true, nazifSandboxed(c)),
 	}
-	timeRounds(dumps, true, budget, dumpResults...)
+	timeRounds(dumps, true, budget, 3, dumpResults...)
 	table(dumps, true, dumpResults)
 
 	if err := negatives(negs); err != nil {
@@ -287,7 +304,11 @@ func run(dir, negs string, budget time.Duration) error {
 			fmt.Printf("  %-26s %s\n", r.Tool, r.Version)
 		}
 	}
-	return lead(results, scores)
+	var setErr error
+	if set != "" {
+		setErr = readabilitySet(set, budget, c, nazifVersion, sandboxVersion)
+	}
+	return errors.Join(lead(results, scores), setErr)
 }
 
 // table prints one row per tool and returns each tool's totals.

@@ -3,7 +3,7 @@
 // runner.mjs's protocol, so that nazif and Mozilla Readability are timed
 // in the same runtime.
 //
-//	node nazif.mjs CORPUS_DIR BUDGET_MS
+//	node nazif.mjs CORPUS_DIR BUDGET_MS [MIN_ROUNDS]
 import { load } from "../../../wasm/js/node.js";
 
 import { run } from "./runner.mjs";

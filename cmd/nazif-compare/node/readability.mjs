@@ -2,7 +2,7 @@
 // Firefox reader view's extractor) on linkedom, the DOM people pair it
 // with outside browsers, under runner.mjs's protocol.
 //
-//	node readability.mjs CORPUS_DIR BUDGET_MS
+//	node readability.mjs CORPUS_DIR BUDGET_MS [MIN_ROUNDS]
 import { readFileSync } from "node:fs";
 
 import { Readability } from "@mozilla/readability";

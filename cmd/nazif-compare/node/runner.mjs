@@ -2,7 +2,8 @@
 // readability.mjs and nazif.mjs: read the corpus's HTML pages with their
 // URLs (from the truth files), extract each page once to report what was
 // found, then time whole rounds over all pages, inside this process and
-// after start-up, until the budget is spent; print one JSON object:
+// after start-up, until the budget is spent and at least MIN_ROUNDS
+// (default 3) have run; print one JSON object:
 // {tool, version, pages: [{stem, title, published, text, error}], rounds_ns}.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,8 +13,9 @@ import { join } from "node:path";
  * input; extract returns {title, published, text} or null for no article.
  */
 export function run({ tool, version, read, extract }) {
-  const [dir, budgetArg] = process.argv.slice(2);
+  const [dir, budgetArg, minArg] = process.argv.slice(2);
   const budgetNs = BigInt(Math.round(Number(budgetArg ?? 2000) * 1e6));
+  const minRounds = Number(minArg ?? 3);
   const pages = readdirSync(dir)
     .filter((f) => f.endsWith(".html"))
     .sort()
@@ -35,7 +37,7 @@ export function run({ tool, version, read, extract }) {
 
   const rounds = [];
   const start = process.hrtime.bigint();
-  while (rounds.length < 3 || process.hrtime.bigint() - start < budgetNs) {
+  while (rounds.length < minRounds || process.hrtime.bigint() - start < budgetNs) {
     const t = process.hrtime.bigint();
     for (const p of pages) {
       try {

@@ -3,9 +3,9 @@
 It reads the corpus's HTML pages and their truth files (for the page
 URLs), extracts each page once to report what it found, then times whole
 rounds over all pages, inside this process and after start-up, until the
-budget is spent.
+budget is spent and at least MIN_ROUNDS (default 3) have run.
 
-    python3 trafilatura_rounds.py CORPUS_DIR BUDGET_MS
+    python3 trafilatura_rounds.py CORPUS_DIR BUDGET_MS [MIN_ROUNDS]
 
 It prints one JSON object: {tool, version, pages: [{stem, title,
 published, text, error}], rounds_ns: [...]}.
@@ -29,6 +29,7 @@ def extract(page):
 
 def main():
     corpus, budget_ms = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 2000
+    min_rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     pages = []
     for name in sorted(os.listdir(corpus)):
         if not name.endswith(".html"):
@@ -57,7 +58,7 @@ def main():
 
     rounds = []
     start = time.perf_counter_ns()
-    while len(rounds) < 3 or time.perf_counter_ns() - start < budget_ms * 1e6:
+    while len(rounds) < min_rounds or time.perf_counter_ns() - start < budget_ms * 1e6:
         t = time.perf_counter_ns()
         for p in pages:
             try:
