@@ -138,18 +138,42 @@ wasm-check:
 		fi; \
 	fi
 
-## eval: the per-page score table on the corpus (HTML and text dumps),
-## sandboxed: nazif eval (nazif eval -h scores other tools' outputs too).
+## eval: the per-page score tables, sandboxed (make eval EVALFLAGS=-native
+## for native), each set headed by a line that names it: the Arabic corpus
+## (HTML pages and text dumps), Readability's 130 test pages, those of them
+## of 10 kB or more (its real captured pages), then the corpus's HTML pages
+## under each eval.Variant. It is a report: a low score does not fail it,
+## only an input that cannot be scored does (after every set has printed).
+## nazif eval -h scores other tools' outputs too.
+EVALFLAGS ?=
+EVAL_VARIANTS = noattrs renamed brruns wrapped
 eval:
-	$(GO) run ./cmd/nazif eval --truth testdata/corpus
+	@bin=$$(mktemp -d) && trap 'rm -rf $$bin' EXIT && \
+	$(GO) build -o $$bin/nazif ./cmd/nazif && \
+	rc=0 && \
+	set_() { name=$$1; shift; printf '\n== %s\n\n' "$$name"; $$bin/nazif eval $(EVALFLAGS) "$$@" || rc=1; } && \
+	set_ "the Arabic corpus: HTML pages and text dumps (testdata/corpus)" --truth testdata/corpus && \
+	set_ "Readability's test pages, all (testdata/readability)" --truth testdata/readability && \
+	set_ "Readability's test pages of 10 kB or more: the real captures (testdata/readability, --min-bytes 10000)" \
+		--truth testdata/readability --min-bytes 10000 && \
+	for v in $(EVAL_VARIANTS); do \
+		set_ "the Arabic corpus's HTML pages under the variant $$v (--variant $$v)" \
+			--truth testdata/corpus --variant $$v testdata/corpus/*.html; \
+	done && \
+	if [ $$rc != 0 ]; then echo; echo "eval: FAILED: a set above could not be scored in full (its error lines say why)"; fi && \
+	exit $$rc
 
 ## compare: nazif beside go-readability, Mozilla Readability (Node) and,
 ## when python3 can import it, trafilatura, on the corpus: accuracy and
 ## pages/s in one run (cmd/nazif-compare, a module of its own so that the
 ## peers stay out of go.mod). It fails unless nazif leads every peer on
-## F1, titles, dates and leaks.
+## F1, titles, dates and leaks. Then the same tools on Readability's test
+## pages: token F1 (all, real captures, synthetic), 4-token shingle F1,
+## empty bodies, titles, pages/s; printed, never gated, as Readability.js's
+## output is their truth.
 compare: cmd/nazif-compare/node/node_modules/.installed
-	cd cmd/nazif-compare && $(GO) vet . && $(GO) test . && $(GO) run . -corpus ../../testdata/corpus
+	cd cmd/nazif-compare && $(GO) vet . && $(GO) test . && \
+		$(GO) run . -corpus ../../testdata/corpus -readability ../../testdata/readability
 
 ## demo: clean the bundled seed dump and one real HTML page, in the sandbox.
 demo:

@@ -17,6 +17,15 @@ import (
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
+// Gzip returns data gzipped, as a crawler may store a page.
+func Gzip(data []byte) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(data) // a bytes.Buffer takes every write
+	w.Close()
+	return b.Bytes()
+}
+
 // Outcome is what a correct cleaner makes of a hostile page.
 type Outcome string
 
@@ -145,13 +154,7 @@ func Cases() []Case {
 		{"PDF", func() []byte {
 			return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nstream\n\x78\x9c\x00\x01\xff\x00endstream\n%%EOF\n")
 		}, NotText},
-		{"gzip", func() []byte {
-			var b bytes.Buffer
-			w := gzip.NewWriter(&b)
-			w.Write(article("", ""))
-			w.Close()
-			return b.Bytes()
-		}, NotText},
+		{"gzip", func() []byte { return Gzip(article("", "")) }, NotText},
 		{"JSON", func() []byte {
 			return []byte(`{"title": "عنوان", "body": "` + Sentence + `", "tags": [1, 2, {"a": null}]}`)
 		}, Valid},

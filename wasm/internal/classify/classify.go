@@ -40,6 +40,9 @@ type node struct {
 	prose, other, proseChars int
 	// first and last are the indexes of the first and last block below.
 	first, last int
+	// unlikelyChars counts the bytes of the blocks below that stand
+	// under an element named as unlikely chrome.
+	unlikelyChars int
 }
 
 // stats holds the per-element statistics, and the elements in the order
@@ -49,11 +52,31 @@ type node struct {
 // hand, in tests) in a map: on a page of 200,000 elements the map was half
 // of classification natively, and it is worse in wasm.
 type stats struct {
+	// sums[i] totals the blocks before block i: a subtree's blocks are
+	// contiguous, so any run of them is two lookups.
+	sums  []totals
 	byID  []*node
 	other map[*dom.Node]*node
 	order []*dom.Node
 	pool  []node
 	chunk int
+}
+
+// totals are counts over a run of blocks, in bytes.
+type totals struct {
+	chars, prose, link, unlikely int
+}
+
+func (t totals) minus(u totals) totals {
+	return totals{t.chars - u.chars, t.prose - u.prose, t.link - u.link, t.unlikely - u.unlikely}
+}
+
+// run totals blocks i to j-1.
+func (s *stats) run(i, j int) totals {
+	if j <= i {
+		return totals{}
+	}
+	return s.sums[j].minus(s.sums[i])
 }
 
 // lookup returns n's statistics, or nil when it has none yet.
@@ -112,17 +135,43 @@ func startOf(b *Block) *dom.Node {
 // little of the prose under elements named as chrome (comments, modals,
 // sidebars …). When it finds no body of at least minBody characters, the
 // relaxed pass counts all prose alike, as Readability retries without its
-// unlikely-candidate rule.
+// unlikely-candidate rule. When that finds nothing at all on a page of a
+// few lines (a note, a stub: no block reads as prose), the page pass
+// keeps every line that is not a link or chrome, as Readability falls
+// back to the page's body.
 func Classify(blocks []Block, page Page) Result {
 	res := classify(blocks, page, true)
 	if bodyRunes(res.Blocks) < minBody {
-		for i := range blocks {
-			blocks[i].Body, blocks[i].Reason = false, ""
-		}
+		reset(blocks)
 		res = classify(blocks, page, false)
 		res.Pass = "relaxed"
 	}
+	if bodyRunes(res.Blocks) == 0 && pageChars(blocks) <= maxPageText {
+		reset(blocks)
+		res = Result{Blocks: blocks, Pass: "page"}
+		for i := range blocks {
+			b := &blocks[i]
+			if b.Reason = reasonOnPage(b); b.Reason == "" {
+				b.Body = true
+			}
+		}
+	}
 	return res
+}
+
+func reset(blocks []Block) {
+	for i := range blocks {
+		blocks[i].Body, blocks[i].Reason = false, ""
+	}
+}
+
+// pageChars counts the bytes of text outside links on the page.
+func pageChars(blocks []Block) int {
+	n := 0
+	for i := range blocks {
+		n += blocks[i].Chars - blocks[i].LinkChars
+	}
+	return n
 }
 
 func bodyRunes(blocks []Block) int {
@@ -168,11 +217,23 @@ func gather(blocks []Block) *stats {
 			maxID = max(maxID, e.ID)
 		}
 	}
-	st := &stats{byID: make([]*node, maxID+1)}
+	st := &stats{byID: make([]*node, maxID+1), sums: make([]totals, len(blocks)+1)}
 	for i := range blocks {
 		b := &blocks[i]
+		unlikely := underUnlikely(b.Elem, st)
+		t := totals{chars: b.Chars, link: b.LinkChars}
+		if b.Sentence {
+			t.prose = b.Chars
+		}
+		if unlikely {
+			t.unlikely = b.Chars
+		}
+		st.sums[i+1] = totals{st.sums[i].chars + t.chars, st.sums[i].prose + t.prose, st.sums[i].link + t.link, st.sums[i].unlikely + t.unlikely}
 		for n := b.Elem; n != nil; n = n.Parent {
 			s := st.get(n)
+			if unlikely {
+				s.unlikelyChars += b.Chars
+			}
 			s.chars += b.Chars
 			s.link += b.LinkChars
 			if b.Sentence {
@@ -201,7 +262,7 @@ func score(blocks []Block, st *stats, strict bool) {
 		if w == 0 {
 			continue
 		}
-		if strict && underUnlikely(b.Elem, st) {
+		if strict && st.lookup(b.Elem).unlikelyChars > 0 {
 			w *= unlikelyDamping
 		}
 		level := 0
@@ -311,6 +372,16 @@ func choose(st *stats, a anchor) *dom.Node {
 		last = v
 	}
 
+	// Up while what the parent adds reads as more of the article: a body
+	// split over boxes (a box a step, a chunk between two ads) whose
+	// boxes each score too little to be close candidates.
+	for p := top.Parent; p != nil && !isRoot(p); p = p.Parent {
+		if !st.addsArticle(st.lookup(top), st.lookup(p)) {
+			break
+		}
+		top = p
+	}
+
 	// Wrappers with no other child.
 	for p := top.Parent; p != nil && !isRoot(p) && onlyChild(top); p = p.Parent {
 		top = p
@@ -326,6 +397,24 @@ func within(n, p *dom.Node) bool {
 		}
 	}
 	return false
+}
+
+// addsArticle reports whether what parent holds besides child reads as
+// more of the article: more sentences than anything else, few links, and
+// not mostly named as chrome that rarely holds an article (comments). A
+// wrapper that adds up to growSlack characters of anything but links
+// passes too: a headline, a byline, a date line.
+func (s *stats) addsArticle(child, parent *node) bool {
+	add := s.run(parent.first, child.first)
+	after := s.run(child.last+1, parent.last+1)
+	add.chars += after.chars
+	add.prose += after.prose
+	add.link += after.link
+	add.unlikely += after.unlikely
+	if float64(add.link) > maxGrowLinks*float64(add.chars) || 2*add.unlikely > add.chars {
+		return false
+	}
+	return 2*add.prose >= add.chars-growSlack
 }
 
 // isRoot reports the elements a container never climbs to: the page as a

@@ -120,3 +120,100 @@ func TestBoldCrosshead(t *testing.T) {
 		t.Errorf("bold sentence: kind %v; want a paragraph", k)
 	}
 }
+
+const (
+	en1 = "The minister said on Tuesday that the talks with the other side were still going on, and that the government hoped to reach a deal before the end of the month."
+	en2 = "He added that the technical committees were drafting the remaining clauses, and that the differences were over how the deal would be carried out and when."
+	en3 = "For its part, the opposition said that any deal that did not let the displaced return to their towns and villages would not be accepted by its supporters."
+)
+
+// TestClassNamesAreWeighed: a chrome word in a class or id is evidence,
+// not a verdict. Paragraphs whose class says "share" stay when they are
+// the article's prose; a share bar goes.
+func TestClassNamesAreWeighed(t *testing.T) {
+	page := `<html><body><div class="content"><h1>Talks go on</h1>
+<p class="selectionShareable">` + en1 + `</p><p class="selectionShareable">` + en2 + `</p>
+<div id="sharing-with-the-reader"><p>` + en3 + `</p></div>
+<div class="share-bar"><a href="/f">Facebook</a> <a href="/t">Twitter</a> <a href="/m">Email</a></div></div></body></html>`
+	got := body(run(page, ""))
+	// The headline is in the container; Extract drops it from the body.
+	if len(got) != 4 || got[1] != en1 || got[3] != en3 {
+		t.Errorf("body = %q; want the headline and the three paragraphs", got)
+	}
+}
+
+// TestFormIsAContainer: a page wrapped in one <form> (ASP.NET WebForms)
+// still has its article; the form's controls give no text.
+func TestFormIsAContainer(t *testing.T) {
+	page := `<html><body><form id="aspnetForm" action="/page.aspx"><input type="hidden" name="__VIEWSTATE" value="x">
+<div><p>` + art1 + `</p><p>` + art2 + `</p><button>بحث</button></div></form></body></html>`
+	if got := body(run(page, "")); len(got) != 2 {
+		t.Errorf("body = %q; want the two paragraphs", got)
+	}
+}
+
+// TestSplitBody: an article split over boxes, one a paragraph, each
+// scoring little on its own, comes back whole; the sidebar beside it
+// does not.
+func TestSplitBody(t *testing.T) {
+	box := func(p string) string {
+		return `<div><div><span><p>` + p + `</p></span></div><div><img src="x.jpg"></div></div>`
+	}
+	page := `<html><body><div><h1>Talks go on</h1>` + box(en1) + box(en2) + box(en3) + `</div>
+<div><ul><li><a href="/1">Other news one</a></li><li><a href="/2">Other news two</a></li><li><a href="/3">Other news three</a></li></ul></div></body></html>`
+	got := body(run(page, ""))
+	if len(got) != 4 || got[1] != en1 || got[3] != en3 {
+		t.Errorf("body = %q; want the headline and the three paragraphs", got)
+	}
+}
+
+// TestBrRuns: text set as <br><br>-separated runs straight in a <div> is
+// an article like any other, in Arabic and in English.
+func TestBrRuns(t *testing.T) {
+	for _, ps := range [][]string{{art1, art2, art3}, {en1, en2, en3}} {
+		page := `<html><body><div><a href="/">Home</a> <a href="/n">News</a></div><div>` + strings.Join(ps, "<br><br>") + `</div></body></html>`
+		if got := body(run(page, "")); len(got) != 3 {
+			t.Errorf("body = %q; want the three runs", got)
+		}
+	}
+}
+
+// TestHeadlineAnchors: with no class or id to tell them apart, a longer
+// run of prose at the end of the page (a site's rules in a dialog) loses
+// to the article right under the headline, which shows the page's title;
+// without the headline it wins.
+func TestHeadlineAnchors(t *testing.T) {
+	far := `<div><ul><li><a href="/a">خبر آخر</a></li><li><a href="/b">خبر ثالث</a></li></ul></div>
+<div><div><p>` + cmt + `</p><p>` + cmt + `</p><p>` + cmt + `</p><p>` + cmt + `</p></div></div></body></html>`
+	article := `<div><p>` + art1 + `</p><p>` + art2 + `</p><p>` + art3 + `</p></div></div>`
+	page := `<html><head><title>وزارة الصحة تعلن الأرقام | موقع الأخبار</title></head><body><div><h1>وزارة الصحة تعلن الأرقام</h1>` + article + far
+	if got := body(run(page, "")); len(got) != 4 || got[1] != art1 {
+		t.Errorf("body = %q; want the headline and the article under it", got)
+	}
+	page = `<html><body><div><h1>عنوان آخر تماما</h1>` + article + far
+	if got := body(run(page, "")); len(got) == 0 || got[0] != cmt {
+		t.Errorf("with no headline, body = %q; the test expects the longer run to win", got)
+	}
+}
+
+// TestStubPage: a page of a few short lines and no prose gives those
+// lines, not an empty body; a page of links only still gives nothing.
+func TestStubPage(t *testing.T) {
+	r := run(`<html><body><h2>Test Case 1</h2><img src="a.jpg"><h2>Test Case 2</h2></body></html>`, "")
+	if got := body(r); len(got) != 2 || r.Pass != "page" {
+		t.Errorf("body = %q, pass %q; want the two headings from the page pass", got, r.Pass)
+	}
+	if got := body(run(`<html><body><a href="javascript:">abc</a></body></html>`, "")); len(got) != 1 {
+		t.Errorf("body = %q; want the javascript: link's text", got)
+	}
+}
+
+// TestChromePhrasesInProse: an article may discuss cookies and terms of
+// service; a sentence between two paragraphs of the body stays.
+func TestChromePhrasesInProse(t *testing.T) {
+	mid := "Even if we accept that clicking through the terms of service can be consent, the third-party cookies that follow you were never part of the terms of service you saw."
+	page := `<html><body><article><p>` + en1 + `</p><p>` + mid + `</p><p>` + en2 + `</p></article></body></html>`
+	if got := body(run(page, "")); len(got) != 3 {
+		t.Errorf("body = %q; want the three paragraphs", got)
+	}
+}

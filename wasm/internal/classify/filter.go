@@ -95,6 +95,14 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
 			last = i
 		}
 	}
+	// A sentence of running text set between two paragraphs of the body
+	// is the article's, whatever phrases it uses: chrome stands at the
+	// edges of an article or in boxes of its own.
+	for i := first + 1; first >= 0 && i < last; i++ {
+		if b := &blocks[i]; b.Sentence && b.Words >= sentenceWords && strings.HasPrefix(b.Reason, "boilerplate:") {
+			b.Body, b.Reason = true, ""
+		}
+	}
 	// A short bold line inside the body that ends no sentence is a
 	// crosshead that the CMS set as a bold paragraph.
 	for i := first; first >= 0 && i < last; i++ {
@@ -179,7 +187,9 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	if r := boilerplate(b); r != "" {
 		return r
 	}
-	if b.LinkDensity() > maxLinkDensity && b.Kind != segment.Heading {
+	// A heading may link somewhere; one that is all link is a teaser for
+	// another article.
+	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != segment.Heading || ld >= teaserLinks) {
 		return "links"
 	}
 	if strings.Contains(b.Text, "©") && b.Words <= 12 {
@@ -196,7 +206,23 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	return ""
 }
 
-// boilerplate matches the phrase lexicon on the block's search key.
+// reasonOnPage says why a block of a page with no article is not its
+// text, or "": links, chrome phrases and blocks with no letters are not.
+func reasonOnPage(b *Block) string {
+	switch {
+	case !hasLetters(b.Text):
+		return "no-text"
+	case b.LinkDensity() > maxLinkDensity:
+		return "links"
+	}
+	return boilerplate(b)
+}
+
+// boilerplate matches the phrase lexicon on the block's search key. A
+// strong phrase marks a short block, a long one it covers much of, or one
+// with other phrases besides. (filter keeps such a sentence when it stands
+// between two paragraphs of the body: an article may well discuss
+// "third-party cookies" and "terms of service".)
 func boilerplate(b *Block) string {
 	c, hits := lexicon.Scan(nil, b.Key)
 	if len(hits) == 0 {
@@ -204,11 +230,11 @@ func boilerplate(b *Block) string {
 	}
 	cov := float64(c.Covered) / float64(c.Words) // a hit holds a word: Words > 0
 	for _, h := range hits {
-		if h.Strong && (b.Words <= chromeWords || cov >= 0.3 || len(hits) >= 2) {
+		if h.Strong && (b.Words <= chromeWords || cov >= strongCover || len(hits) >= 2) {
 			return "boilerplate:" + h.Cat.String()
 		}
 	}
-	if cov >= 0.6 {
+	if cov >= weakCover {
 		return "boilerplate:" + hits[0].Cat.String()
 	}
 	return ""

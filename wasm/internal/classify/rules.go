@@ -174,19 +174,34 @@ const (
 	// climbFloor: while climbing from the best container, a parent
 	// scoring below this share of it ends the climb.
 	climbFloor = 1.0 / 3
+	// maxPageText bounds, in characters outside links, a page whose
+	// lines are its text when none of them is prose: a note or a stub
+	// is a few lines; a larger page with no prose is a list or a front
+	// page, and has no article.
+	maxPageText = 2000
+	// growSlack is the text, in characters, that a parent may add
+	// besides prose and still be more of the article: a headline, a
+	// byline, a date line.
+	growSlack = 200
+	// maxGrowLinks: a parent whose addition has more of its text in
+	// links adds a link list, not article text.
+	maxGrowLinks = 0.25
 	// minBody is the body length, in characters, below which a pass is
 	// taken to have missed the article and the next one runs.
 	minBody = 140
 	// anchorDistance is the prose, in characters, between the headline
 	// and a container that halves the container's score: a news page
 	// sets its article right under its headline.
-	anchorDistance = 1500
+	anchorDistance = 800
 )
 
 // Thresholds of the filter inside the article.
 const (
 	// maxLinkDensity: above it a block is a link list, not text.
 	maxLinkDensity = 0.5
+	// teaserLinks: a heading this much in a link is a teaser for another
+	// article, not a crosshead.
+	teaserLinks = 0.9
 	// maxChromeLinkDensity: a subtree named as chrome is dropped when
 	// its link density is above this, prose or not (a related-articles
 	// box of teasers).
@@ -197,6 +212,11 @@ const (
 	// chromeWords: a strong boilerplate phrase marks a block of at most
 	// this many words as chrome wherever it stands.
 	chromeWords = 30
+	// strongCover: a strong phrase marks a longer block whose words it
+	// covers this share of; weakCover: weak phrases ("شارك", "print")
+	// mark a block only when they are most of it.
+	strongCover = 0.3
+	weakCover   = 0.6
 	// leadReach is how many blocks above the body a lead-image caption
 	// may stand.
 	leadReach = 6

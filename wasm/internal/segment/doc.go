@@ -4,6 +4,7 @@
 // that a paragraph built from <br>-separated lines yields one block a line.
 // Inline markup (links, emphasis, spans, unknown tags) stays inside its
 // block, and the characters under links are counted for link density.
-// Hidden elements and non-content elements (scripts, forms, buttons,
-// embedded frames) give no blocks.
+// Hidden elements and non-content elements (scripts, form controls,
+// buttons, embedded frames) give no blocks; a <form> itself is a container
+// like any other, since some sites wrap the whole page in one.
 package segment

@@ -30,7 +30,8 @@ type Block struct {
 	Level int
 	// Elem is the block-level element that holds the text.
 	Elem *dom.Node
-	// Chars counts the text's bytes; LinkChars those inside links.
+	// Chars counts the text's bytes; LinkChars those inside links, each
+	// as much as linkWeight says.
 	Chars, LinkChars int
 	// Bold reports that all the text is inside <b> or <strong>.
 	Bold bool
@@ -51,12 +52,14 @@ func inlineTag(a atom.Atom) bool {
 	return false
 }
 
-// skipTag reports the elements that never hold article text.
+// skipTag reports the elements that never hold article text. A <form> is
+// not one of them: ASP.NET WebForms and many CMSs wrap the whole page in
+// one, so it is a container and only its controls are skipped.
 func skipTag(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Textarea,
 		atom.Select, atom.Option, atom.Iframe, atom.Object, atom.Svg, atom.Math,
-		atom.Noembed, atom.Noframes, atom.Canvas, atom.Button, atom.Input, atom.Form,
+		atom.Noembed, atom.Noframes, atom.Canvas, atom.Button, atom.Input,
 		atom.Meta, atom.Link, atom.Head, atom.Embed, atom.Audio, atom.Video,
 		atom.Map, atom.Dialog:
 		return true
@@ -139,11 +142,12 @@ func kindOf(n *dom.Node, outer Kind) (Kind, int) {
 	return Para, 0
 }
 
-// walk visits n's children. inLink and inBold count enclosing <a> and <b>.
+// walk visits n's children. inLink is the weight, in tenths, of the
+// innermost enclosing link (see linkWeight), inBold counts enclosing <b>.
 func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 	for c := n.FirstChild; c != nil; c = c.Next {
 		if c.Type == dom.Text {
-			s.appendText(c.Data, inLink > 0, inBold > 0)
+			s.appendText(c.Data, inLink, inBold > 0)
 			continue
 		}
 		if skipTag(c.Tag) || Hidden(c) {
@@ -155,7 +159,9 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 		case inlineTag(c.Tag) || c.Tag == 0:
 			l, b := inLink, inBold
 			if c.Tag == atom.A {
-				l++
+				if w := linkWeight(c); w > 0 {
+					l = w
+				}
 			}
 			if c.Tag == atom.B || c.Tag == atom.Strong {
 				b++
@@ -173,8 +179,30 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 	}
 }
 
+// linkWeight is how much the text of an <a> counts as link text, in
+// tenths: all of it for a hyperlink, 3 tenths for a link within the page
+// ("#notes", a footnote mark, a table of contents; Readability's weight),
+// none for an <a> without href (a placeholder or a named anchor) or a
+// javascript: one (a button).
+func linkWeight(a *dom.Node) int {
+	for _, at := range a.Attrs {
+		if at.Key != "href" {
+			continue
+		}
+		h := strings.TrimSpace(at.Val)
+		switch {
+		case len(h) >= len("javascript:") && strings.EqualFold(h[:len("javascript:")], "javascript:"):
+			return 0
+		case len(h) > 1 && h[0] == '#':
+			return 3
+		}
+		return 10
+	}
+	return 0
+}
+
 // appendText adds t to the block with white space collapsed.
-func (s *segmenter) appendText(t string, link, bold bool) {
+func (s *segmenter) appendText(t string, link int, bold bool) {
 	start, spaces := len(s.buf), 0
 	for i := 0; i < len(t); {
 		if collapse[t[i]] {
@@ -195,8 +223,8 @@ func (s *segmenter) appendText(t string, link, bold bool) {
 		i = j
 	}
 	if n := len(s.buf) - start - spaces; n > 0 {
-		if link {
-			s.link += n
+		if link > 0 {
+			s.link += n * link / 10
 		}
 		if bold {
 			s.bold += n

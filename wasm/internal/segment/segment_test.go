@@ -29,6 +29,7 @@ func TestBlocks(t *testing.T) {
 		{"بند ب", segment.ListItem, 0},
 		{"اقتباس", segment.Quote, 0},
 		{"تعليق الصورة", segment.Caption, 0},
+		{"البريد", segment.Para, 0}, // a form is a container; its controls give nothing
 		{"نص مباشر في القسم", segment.Para, 0},
 	}
 	got := segment.Blocks(d.Root)
@@ -46,5 +47,28 @@ func TestBlocks(t *testing.T) {
 	}
 	if got[0].Level != 2 {
 		t.Errorf("heading level %d; want 2", got[0].Level)
+	}
+}
+
+// TestLinkWeight: only hyperlinks count as link text in full; links
+// within the page count for 3 tenths, placeholders and javascript: links
+// not at all.
+func TestLinkWeight(t *testing.T) {
+	for _, c := range []struct {
+		a    string
+		want int
+	}{
+		{`<a href="/x">الرابط</a>`, len("الرابط")},
+		{`<a href="https://example.com/">الرابط</a>`, len("الرابط")},
+		{`<a href="#notes">الرابط</a>`, len("الرابط") * 3 / 10},
+		{`<a href="#">الرابط</a>`, len("الرابط")},
+		{`<a href=" JavaScript:void(0)">الرابط</a>`, 0},
+		{`<a name="top">الرابط</a>`, 0},
+		{`<a>الرابط</a>`, 0},
+	} {
+		b := segment.Blocks(dom.Parse(`<p>` + c.a + `</p>`).Root)
+		if len(b) != 1 || b[0].LinkChars != c.want {
+			t.Errorf("%s: %+v; want one block with %d link bytes", c.a, b, c.want)
+		}
 	}
 }
