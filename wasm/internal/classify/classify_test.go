@@ -217,3 +217,20 @@ func TestChromePhrasesInProse(t *testing.T) {
 		t.Errorf("body = %q; want the three paragraphs", got)
 	}
 }
+
+// TestLinkedListItems: a list item that links somewhere stays (a blog's
+// roundup); a list of links only is a related-articles box.
+func TestLinkedListItems(t *testing.T) {
+	page := `<html><body><article><p>` + en1 + `</p><ul>
+<li>Here is our <a href="/review">year in review of the browser</a>!</li>
+<li>Ankush fixed <a href="/bug/1">an issue with revoked permissions for extensions</a></li></ul>
+<p>` + en2 + `</p><ul><li><a href="/a">Another story about the talks</a></li><li><a href="/b">A third story about the talks</a></li></ul>
+<p>` + en3 + `</p></article></body></html>`
+	r := run(page, "")
+	if got := reason(r, "year in review"); got != "" {
+		t.Errorf("partly linked item: reason %q; want body", got)
+	}
+	if got := reason(r, "Another story"); got != "links" {
+		t.Errorf("all-link item: reason %q; want links", got)
+	}
+}

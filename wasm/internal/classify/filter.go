@@ -187,9 +187,9 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	if r := boilerplate(b); r != "" {
 		return r
 	}
-	// A heading may link somewhere; one that is all link is a teaser for
-	// another article.
-	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != segment.Heading || ld >= teaserLinks) {
+	// A heading or a list item may link somewhere (a blog's roundup of
+	// links); one that is all link is a teaser for another article.
+	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != segment.Heading && b.Kind != segment.ListItem || ld >= teaserLinks) {
 		return "links"
 	}
 	if strings.Contains(b.Text, "©") && b.Words <= 12 {

@@ -130,7 +130,7 @@ var flagged = [...]struct {
 	{fSkip, []atom.Atom{
 		atom.Script, atom.Style, atom.Noscript, atom.Template,
 		atom.Textarea, atom.Select, atom.Option, atom.Iframe,
-		atom.Object, atom.Svg, atom.Math, atom.Noembed,
+		atom.Object, atom.Svg, atom.Noembed,
 		atom.Noframes, atom.Canvas, atom.Button,
 	}},
 	{fVoid, []atom.Atom{

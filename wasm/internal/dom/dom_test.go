@@ -44,7 +44,7 @@ func TestParseNesting(t *testing.T) {
 		// An unclosed <svg> or <math> ends where a browser leaves it: at
 		// an HTML start tag such as <p>, or at </p> …
 		{"<svg><rect/>drawing<p>after", "svg(())p('after')"},
-		{"<math><mi>x</mi><div>after", "math(mi())div('after')"},
+		{"<math><mi>x</mi><div>after", "math(mi('x'))div('after')"},
 		{"<p>a<svg>b</p>c", "p('a'svg())'c'"},
 		// … but not inside an integration point, which holds HTML.
 		{"<svg><foreignObject><p>in</p></foreignObject></svg><p>out", "svg(foreignobject(p()))p('out')"},

@@ -24,7 +24,7 @@ var refKeep = map[string]bool{
 var refSkipText = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Textarea: true, atom.Select: true, atom.Option: true, atom.Iframe: true,
-	atom.Object: true, atom.Svg: true, atom.Math: true, atom.Noembed: true,
+	atom.Object: true, atom.Svg: true, atom.Noembed: true,
 	atom.Noframes: true, atom.Canvas: true, atom.Button: true,
 }
 

@@ -46,7 +46,7 @@ func inlineTag(a atom.Atom) bool {
 		atom.Ins, atom.Kbd, atom.Label, atom.Mark, atom.Q, atom.S, atom.Samp,
 		atom.Small, atom.Span, atom.Strike, atom.Strong, atom.Sub, atom.Sup,
 		atom.Time, atom.Tt, atom.U, atom.Var, atom.Img, atom.Picture, atom.Source,
-		atom.Wbr, atom.Nobr:
+		atom.Wbr, atom.Nobr, atom.Math:
 		return true
 	}
 	return false
@@ -54,11 +54,14 @@ func inlineTag(a atom.Atom) bool {
 
 // skipTag reports the elements that never hold article text. A <form> is
 // not one of them: ASP.NET WebForms and many CMSs wrap the whole page in
-// one, so it is a container and only its controls are skipped.
+// one, so it is a container and only its controls are skipped. A MathML
+// formula is text the reader sees, set inline; its annotations (the TeX
+// source) are not.
 func skipTag(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Textarea,
-		atom.Select, atom.Option, atom.Iframe, atom.Object, atom.Svg, atom.Math,
+		atom.Select, atom.Option, atom.Iframe, atom.Object, atom.Svg,
+		atom.Annotation, atom.AnnotationXml,
 		atom.Noembed, atom.Noframes, atom.Canvas, atom.Button, atom.Input,
 		atom.Meta, atom.Link, atom.Head, atom.Embed, atom.Audio, atom.Video,
 		atom.Map, atom.Dialog:
@@ -97,6 +100,8 @@ type segmenter struct {
 	owner      *dom.Node
 	kind       Kind
 	level      int
+	// math counts the open <math> elements.
+	math int
 }
 
 func (s *segmenter) flush() {
@@ -156,7 +161,7 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 		switch {
 		case c.Tag == atom.Br || c.Tag == atom.Hr:
 			s.flush()
-		case inlineTag(c.Tag) || c.Tag == 0:
+		case inlineTag(c.Tag) || c.Tag == 0 || s.math > 0:
 			l, b := inLink, inBold
 			if c.Tag == atom.A {
 				if w := linkWeight(c); w > 0 {
@@ -165,6 +170,13 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 			}
 			if c.Tag == atom.B || c.Tag == atom.Strong {
 				b++
+			}
+			if c.Tag == atom.Math {
+				// Every element of a formula is inline: <mi>, <mrow> …
+				s.math++
+				s.walk(c, l, b)
+				s.math--
+				continue
 			}
 			s.walk(c, l, b)
 		default:
@@ -203,12 +215,17 @@ func linkWeight(a *dom.Node) int {
 
 // appendText adds t to the block with white space collapsed.
 func (s *segmenter) appendText(t string, link int, bold bool) {
-	start, spaces := len(s.buf), 0
+	// first and last bound the text appended, without the spaces around
+	// it: a link's or bold run's own spaces count as its text, so that a
+	// block that is all link has a link density of 1.
+	// Bold is told by letters alone, as Block.Bold compares them with
+	// the block's letters: inner counts the spaces between first and last.
+	first, last, inner, pending := -1, -1, 0, 0
 	for i := 0; i < len(t); {
 		if collapse[t[i]] {
 			if len(s.buf) > 0 && s.buf[len(s.buf)-1] != ' ' {
 				s.buf = append(s.buf, ' ')
-				spaces++
+				pending++
 			}
 			i++
 			continue
@@ -219,15 +236,22 @@ func (s *segmenter) appendText(t string, link int, bold bool) {
 		for j < len(t) && !collapse[t[j]] {
 			j++
 		}
+		if first < 0 {
+			first = len(s.buf)
+		} else {
+			inner += pending
+		}
+		pending = 0
 		s.buf = append(s.buf, t[i:j]...)
+		last = len(s.buf)
 		i = j
 	}
-	if n := len(s.buf) - start - spaces; n > 0 {
+	if n := last - first; first >= 0 && n > 0 {
 		if link > 0 {
 			s.link += n * link / 10
 		}
 		if bold {
-			s.bold += n
+			s.bold += n - inner
 		}
 	}
 }

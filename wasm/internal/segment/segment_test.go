@@ -72,3 +72,18 @@ func TestLinkWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkAndBoldCounts: a block that is all link has link density 1,
+// its spaces included; a block bold but for one word is not bold.
+func TestLinkAndBoldCounts(t *testing.T) {
+	b := segment.Blocks(dom.Parse(`<p><a href="/x">خبر آخر عن المحادثات</a></p><p><b>سطر كله</b> <b>عريض</b></p><p><b>سطر عريض</b> إلا كلمة</p>`).Root)
+	if len(b) != 3 {
+		t.Fatalf("%d blocks; want 3", len(b))
+	}
+	if b[0].LinkChars != b[0].Chars {
+		t.Errorf("all-link block: %d link bytes of %d", b[0].LinkChars, b[0].Chars)
+	}
+	if !b[1].Bold || b[2].Bold {
+		t.Errorf("bold: %v, %v; want true, false", b[1].Bold, b[2].Bold)
+	}
+}
