@@ -44,6 +44,8 @@ export interface Article {
   markdown?: string;
   /** What was dropped and why, when options.explain is set. */
   removed?: Removed[];
+  /** The extraction pass whose body won, when options.explain is set. */
+  pass?: "strict" | "relaxed" | "page" | "dump" | "text";
 }
 
 /** One unit of the body. */

@@ -44,6 +44,12 @@ type Article struct {
 	Markdown string `json:"markdown,omitempty"`
 	// Removed lists what was dropped and why, when Options.Explain is set.
 	Removed []Removed `json:"removed,omitempty"`
+	// Pass names the extraction pass whose body won, when Options.Explain
+	// is set: "strict", "relaxed" (chrome-named containers counted in
+	// full), "page" (a page of a few lines and no prose), "dump" (the
+	// page's blocks read as a text dump, which found the article the
+	// container missed), or "text" (the input was a text dump).
+	Pass string `json:"pass,omitempty"`
 }
 
 // Block is one unit of the body.

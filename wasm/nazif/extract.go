@@ -87,6 +87,8 @@ type draft struct {
 	captions []string
 	removed  []Removed
 	warnings []string
+	// pass names the extraction pass whose body won.
+	pass string
 }
 
 func fromHTML(text string, opts Options, dl deadline) (draft, error) {
@@ -107,7 +109,11 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings}
+	pass, done := secondOpinion(res.Blocks, res.Pass, dl.stop())
+	if !done {
+		return draft{}, ErrTimeout
+	}
+	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
 	if d.URL == "" {
 		d.URL = opts.URL
 	}
@@ -163,7 +169,7 @@ func fromDump(text string, opts Options, dl deadline) (draft, error) {
 	}
 	d := draft{Meta: meta.Meta{
 		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author, URL: opts.URL,
-	}}
+	}, pass: "text"}
 	if dt, ok := dates.ParseText(doc.DateLine, opts.Now); ok {
 		d.Published = dt.String()
 	}
@@ -229,6 +235,7 @@ func (d *draft) finish(opts Options) Article {
 		a.Markdown = renderMarkdown(&a)
 	}
 	if opts.Explain {
+		a.Pass = d.pass
 		a.Removed = []Removed{}
 		for _, r := range d.removed {
 			if r.Text = disp(r.Text); r.Text != "" {

@@ -59,6 +59,7 @@ func (a *Article) AppendJSON(dst []byte) []byte {
 		}
 		dst = append(dst, ']')
 	}
+	dst = appendMember(dst, `,"pass":`, a.Pass)
 	dst[start] = '{'
 	return append(dst, '}')
 }
@@ -69,7 +70,7 @@ func (a *Article) AppendJSON(dst []byte) []byte {
 func (a *Article) jsonSizeHint() int {
 	n := 256 + len(a.Title) + len(a.Published) + len(a.Modified) + len(a.Section) +
 		len(a.Site) + len(a.Author) + len(a.Description) + len(a.Image) + len(a.URL) +
-		len(a.Lang) + len(a.Dir) + len(a.Text) + len(a.SearchText) + len(a.HTML) + len(a.Markdown)
+		len(a.Lang) + len(a.Dir) + len(a.Text) + len(a.SearchText) + len(a.HTML) + len(a.Markdown) + len(a.Pass)
 	for _, b := range a.Blocks {
 		n += 24 + len(b.Kind) + len(b.Text)
 	}

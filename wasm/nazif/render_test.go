@@ -682,6 +682,7 @@ func TestArticleSchemaAcceptsOutput(t *testing.T) {
 	a.Markdown = renderMarkdown(a)
 	a.Warnings = []string{"w"}
 	a.Removed = []Removed{{"نص", "boilerplate"}}
+	a.Pass = "strict"
 	data, err := json.Marshal(a)
 	if err != nil {
 		t.Fatal(err)

@@ -221,6 +221,7 @@ func gather(blocks []Block) *stats {
 	for i := range blocks {
 		b := &blocks[i]
 		unlikely := underUnlikely(b.Elem, st)
+		b.Unlikely = unlikely
 		t := totals{chars: b.Chars, link: b.LinkChars}
 		if b.Sentence {
 			t.prose = b.Chars

@@ -21,6 +21,10 @@ type Block struct {
 	Words, Func int
 	// Sentence reports that the block reads as a sentence of running text.
 	Sentence bool
+	// Unlikely reports that the block stands under an element named as
+	// chrome that rarely holds an article (comments, a sidebar), and not
+	// as content. Classify sets it.
+	Unlikely bool
 	// Body reports that the block belongs to the article body.
 	Body bool
 	// Reason says why a block is not body.

@@ -17,7 +17,9 @@ type Doc struct {
 	// Paragraphs are the body paragraphs in order, trimmed, with inner runs
 	// of white space kept as they are (the caller normalizes).
 	Paragraphs []string
-	Captions   []string
+	// Lines holds each paragraph's line number, counted from 0.
+	Lines    []int
+	Captions []string
 	// Removed lists every non-empty line that was not used, with a short
 	// reason such as "menu", "related", "share", "image", "copyright",
 	// "short-line" or "before-title".

@@ -53,6 +53,7 @@ func (h *header) run() {
 		if l := &h.lines[i]; !l.aside && (l.prose || inner(h.lines, i, h.start, h.end)) {
 			h.roles[i] = roleBody
 			h.doc.Paragraphs = append(h.doc.Paragraphs, l.text)
+			h.doc.Lines = append(h.doc.Lines, i)
 		}
 	}
 	h.findDate()
