@@ -72,7 +72,7 @@ FUZZ_TARGETS = \
 	wasm/internal/normalize:FuzzDisplay wasm/internal/normalize:FuzzSearchKey \
 	wasm/reactor:FuzzCall wasm/reactor:FuzzParseOptions \
 	wasm/internal/dom:FuzzParse wasm/internal/dom:FuzzUnescape \
-	wasm/internal/jsonv:FuzzParse wasm/internal/meta:FuzzResolve
+	wasm/internal/jsonv:FuzzParse wasm/internal/urlref:FuzzResolve
 fuzz:
 	@bin=$$(mktemp -d) && trap 'rm -rf $$bin' EXIT && cache=$${FUZZCACHE:-$$bin/cache} && \
 	for t in $(FUZZ_TARGETS); do \

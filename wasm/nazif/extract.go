@@ -8,11 +8,12 @@ import (
 
 	"golang.org/x/text/transform"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/classify"
-	"github.com/nazif/nazif/wasm/internal/dates"
 	"github.com/nazif/nazif/wasm/internal/decode"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/dump"
+	"github.com/nazif/nazif/wasm/internal/jsonld"
 	"github.com/nazif/nazif/wasm/internal/langid"
 	"github.com/nazif/nazif/wasm/internal/meta"
 	"github.com/nazif/nazif/wasm/internal/normalize"
@@ -79,10 +80,10 @@ func (dl deadline) passed() bool {
 type draft struct {
 	meta.Meta
 	blocks []Block
-	// keys are the blocks' search keys when classification made them
-	// (HTML pages), else nil. Display is idempotent, so the key of a
-	// block's display text is the key of its raw text: an Arabic page
-	// need not fold its body twice.
+	// keys are the blocks' search keys, as classification or the dump
+	// reader made them. Display is idempotent, so the key of a block's
+	// display text is the key of its raw text: an Arabic page need not
+	// fold its body twice.
 	keys     []string
 	captions []string
 	removed  []Removed
@@ -91,6 +92,9 @@ type draft struct {
 	pass string
 }
 
+// fromHTML runs the stages on a page, top down: parse, read the JSON-LD
+// article, segment, classify (the container, then the second opinion),
+// read the metadata.
 func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	doc, done := dom.ParseUntil(text, dl.stop())
 	if !done || dl.passed() {
@@ -100,12 +104,13 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if doc.Truncated {
 		warnings = append(warnings, "the page has over "+strconv.Itoa(dom.MaxNodes)+" elements and texts: only the first were read")
 	}
-	page := meta.Read(doc)
-	blocks := classify.Features(segment.Blocks(doc.Root))
+	ld := jsonld.Read(doc.JSONLD)
+	blocks := segment.Blocks(doc.Root)
+	classify.Features(blocks)
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, page.LD.Headline}, LDBody: page.LD.Body})
+	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body, Now: opts.Now})
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
@@ -113,7 +118,7 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if !done {
 		return draft{}, ErrTimeout
 	}
-	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
+	d := draft{Meta: meta.Read(doc, ld).Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
 	if d.URL == "" {
 		d.URL = opts.URL
 	}
@@ -150,32 +155,33 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	return d, nil
 }
 
-func kindOf(k segment.Kind) Kind {
+func kindOf(k block.Kind) Kind {
 	switch k {
-	case segment.Heading:
+	case block.Heading:
 		return Heading
-	case segment.ListItem:
+	case block.ListItem:
 		return ListItem
-	case segment.Quote:
+	case block.Quote:
 		return Quote
 	}
 	return Paragraph
 }
 
 func fromDump(text string, opts Options, dl deadline) (draft, error) {
-	doc, done := dump.ExtractUntil(text, dl.stop())
+	doc, done := dump.ExtractUntil(text, opts.Now, dl.stop())
 	if !done {
 		return draft{}, ErrTimeout
 	}
 	d := draft{Meta: meta.Meta{
 		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author, URL: opts.URL,
 	}, pass: "text"}
-	if dt, ok := dates.ParseText(doc.DateLine, opts.Now); ok {
-		d.Published = dt.String()
+	if !doc.Published.IsZero() {
+		d.Published = doc.Published.String()
 	}
 	for _, p := range doc.Paragraphs {
 		d.blocks = append(d.blocks, Block{Kind: Paragraph, Text: p})
 	}
+	d.keys = doc.Keys
 	d.captions = doc.Captions
 	for _, r := range doc.Removed {
 		d.removed = append(d.removed, Removed{r.Text, r.Reason})

@@ -2,10 +2,10 @@ package nazif
 
 import (
 	"strings"
+	"time"
 
-	"github.com/nazif/nazif/wasm/internal/classify"
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dump"
-	"github.com/nazif/nazif/wasm/internal/segment"
 )
 
 // The second opinion. The container choice reads the markup; the
@@ -31,7 +31,7 @@ const (
 
 // proseRun returns the bytes of the page's largest run of prose: sentence
 // blocks in a row, over up to runBridge other blocks at a time.
-func proseRun(blocks []classify.Block) int {
+func proseRun(blocks []block.Block) int {
 	best, run, gap := 0, 0, 0
 	for i := range blocks {
 		b := &blocks[i]
@@ -52,7 +52,7 @@ func proseRun(blocks []classify.Block) int {
 // layOut writes the blocks as a text browser lays a page out: a block a
 // line, list items bulleted, a blank line between blocks. Block i is on
 // line 2i.
-func layOut(blocks []classify.Block) string {
+func layOut(blocks []block.Block) string {
 	n := 0
 	for i := range blocks {
 		n += len(blocks[i].Text) + 8
@@ -60,7 +60,7 @@ func layOut(blocks []classify.Block) string {
 	var b strings.Builder
 	b.Grow(n)
 	for i := range blocks {
-		if blocks[i].Kind == segment.ListItem {
+		if blocks[i].Kind == block.ListItem {
 			b.WriteString("  • ")
 		}
 		b.WriteString(blocks[i].Text)
@@ -73,7 +73,7 @@ func layOut(blocks []classify.Block) string {
 // extractor's reading of the page, when the body is empty or small, and
 // sets the body the agreement gives. It returns the pass that won:
 // "dump" when the dump reading replaced or extended the body, else pass.
-func secondOpinion(blocks []classify.Block, pass string, stop func() bool) (string, bool) {
+func secondOpinion(blocks []block.Block, pass string, stop func() bool) (string, bool) {
 	body := 0
 	for i := range blocks {
 		if blocks[i].Body {
@@ -83,7 +83,7 @@ func secondOpinion(blocks []classify.Block, pass string, stop func() bool) (stri
 	if body > 0 && float64(body) >= smallBody*float64(proseRun(blocks)) {
 		return pass, true
 	}
-	doc, done := dump.ExtractUntil(layOut(blocks), stop)
+	doc, done := dump.ExtractUntil(layOut(blocks), time.Time{}, stop)
 	if !done {
 		return pass, false
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/segment"
@@ -18,8 +19,9 @@ var opinionParas = []string{
 
 // opinionBlocks segments page and marks as body the blocks holding any
 // of body, and as unlikely those holding any of unlikely.
-func opinionBlocks(page string, body, unlikely []string) []classify.Block {
-	blocks := classify.Features(segment.Blocks(dom.Parse(page).Root))
+func opinionBlocks(page string, body, unlikely []string) []block.Block {
+	blocks := segment.Blocks(dom.Parse(page).Root)
+	classify.Features(blocks)
 	for i := range blocks {
 		for _, s := range body {
 			blocks[i].Body = blocks[i].Body || blocks[i].Text == s
@@ -31,7 +33,7 @@ func opinionBlocks(page string, body, unlikely []string) []classify.Block {
 	return blocks
 }
 
-func bodyOf(blocks []classify.Block) []string {
+func bodyOf(blocks []block.Block) []string {
 	var out []string
 	for _, b := range blocks {
 		if b.Body {

@@ -8,6 +8,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/decode"
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/jsonld"
 	"github.com/nazif/nazif/wasm/internal/meta"
 	"github.com/nazif/nazif/wasm/internal/segment"
 	"github.com/nazif/nazif/wasm/nazif"
@@ -48,14 +49,15 @@ func BenchmarkStages(b *testing.B) {
 			segs := segment.Blocks(doc.Root)
 			tSeg += time.Since(s)
 			s = time.Now()
-			fs := classify.Features(segs)
+			classify.Features(segs)
 			tFeat += time.Since(s)
 			s = time.Now()
-			p := meta.Read(doc)
-			tRead += time.Since(s)
-			s = time.Now()
-			res := classify.Classify(fs, classify.Page{Titles: []string{doc.Title, p.LD.Headline}, LDBody: p.LD.Body})
+			ld := jsonld.Read(doc.JSONLD)
+			res := classify.Classify(segs, classify.Page{Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body})
 			tClass += time.Since(s)
+			s = time.Now()
+			p := meta.Read(doc, ld)
+			tRead += time.Since(s)
 			s = time.Now()
 			p.Resolve(res.Blocks, "", time.Time{})
 			tResolve += time.Since(s)

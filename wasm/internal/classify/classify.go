@@ -3,10 +3,11 @@ package classify
 import (
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
-	"github.com/nazif/nazif/wasm/internal/segment"
 	"golang.org/x/net/html/atom"
 )
 
@@ -18,11 +19,14 @@ type Page struct {
 	Titles []string
 	// LDBody is the page's JSON-LD articleBody, or "".
 	LDBody string
+	// Now is the reference time for relative dates («منذ ساعتين»), as
+	// the dates read here are kept on the blocks for the stages after.
+	Now time.Time
 }
 
 // Result is the outcome of classification.
 type Result struct {
-	Blocks []Block
+	Blocks []block.Block
 	// Top is the chosen container, nil when the page has no article.
 	Top *dom.Node
 	// Pass names the pass that chose it: "strict", or "relaxed" when
@@ -122,7 +126,7 @@ func (s *stats) get(n *dom.Node) *node {
 
 // startOf is the first element that a block scores: paragraphs score
 // their container, text set straight in a container scores the container.
-func startOf(b *Block) *dom.Node {
+func startOf(b *block.Block) *dom.Node {
 	if e := b.Elem; e.Parent != nil && isParagraphLike(e) {
 		return e.Parent
 	}
@@ -139,7 +143,7 @@ func startOf(b *Block) *dom.Node {
 // few lines (a note, a stub: no block reads as prose), the page pass
 // keeps every line that is not a link or chrome, as Readability falls
 // back to the page's body.
-func Classify(blocks []Block, page Page) Result {
+func Classify(blocks []block.Block, page Page) Result {
 	res := classify(blocks, page, true)
 	if bodyRunes(res.Blocks) < minBody {
 		reset(blocks)
@@ -159,14 +163,14 @@ func Classify(blocks []Block, page Page) Result {
 	return res
 }
 
-func reset(blocks []Block) {
+func reset(blocks []block.Block) {
 	for i := range blocks {
 		blocks[i].Body, blocks[i].Reason = false, ""
 	}
 }
 
 // pageChars counts the bytes of text outside links on the page.
-func pageChars(blocks []Block) int {
+func pageChars(blocks []block.Block) int {
 	n := 0
 	for i := range blocks {
 		n += blocks[i].Chars - blocks[i].LinkChars
@@ -174,7 +178,7 @@ func pageChars(blocks []Block) int {
 	return n
 }
 
-func bodyRunes(blocks []Block) int {
+func bodyRunes(blocks []block.Block) int {
 	n := 0
 	for i := range blocks {
 		if blocks[i].Body {
@@ -184,7 +188,7 @@ func bodyRunes(blocks []Block) int {
 	return n
 }
 
-func classify(blocks []Block, page Page, strict bool) Result {
+func classify(blocks []block.Block, page Page, strict bool) Result {
 	res := Result{Blocks: blocks, Pass: "strict"}
 	st := gather(blocks)
 	score(blocks, st, strict)
@@ -203,12 +207,12 @@ func classify(blocks []Block, page Page, strict bool) Result {
 		return res
 	}
 	in := include(st, top, cov, anchor)
-	filter(blocks, st, in)
+	filter(blocks, st, in, page.Now)
 	return res
 }
 
 // gather sums every block's counts into its element and ancestors.
-func gather(blocks []Block) *stats {
+func gather(blocks []block.Block) *stats {
 	// Every node scored is a block's element or one of its ancestors, made
 	// before it: the blocks' highest ID sizes the table once.
 	maxID := int32(0)
@@ -256,7 +260,7 @@ func gather(blocks []Block) *stats {
 // ancestors above it, less at each level (Readability's 1, 1/2, then
 // 1/(3 level)). In the strict pass, prose under an element named as
 // unlikely chrome counts little.
-func score(blocks []Block, st *stats, strict bool) {
+func score(blocks []block.Block, st *stats, strict bool) {
 	for i := range blocks {
 		b := &blocks[i]
 		w := proseWeight(b)
@@ -455,7 +459,7 @@ type anchor struct {
 
 // newAnchor finds the headline: the first heading that shows one of the
 // page's titles, whole or as most of it.
-func newAnchor(blocks []Block, titles []string) anchor {
+func newAnchor(blocks []block.Block, titles []string) anchor {
 	a := anchor{at: -1}
 	var keys []string
 	for _, t := range titles {
@@ -468,7 +472,7 @@ func newAnchor(blocks []Block, titles []string) anchor {
 	}
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Kind != segment.Heading || b.Key == "" {
+		if b.Kind != block.Heading || b.Key == "" {
 			continue
 		}
 		for _, k := range keys {

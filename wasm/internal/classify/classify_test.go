@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/segment"
@@ -11,7 +12,9 @@ import (
 
 func run(page, ld string) classify.Result {
 	d := dom.Parse(page)
-	return classify.Classify(classify.Features(segment.Blocks(d.Root)), classify.Page{Titles: []string{d.Title}, LDBody: ld})
+	blocks := segment.Blocks(d.Root)
+	classify.Features(blocks)
+	return classify.Classify(blocks, classify.Page{Titles: []string{d.Title}, LDBody: ld})
 }
 
 func body(r classify.Result) []string {
@@ -107,16 +110,16 @@ func TestNoArticle(t *testing.T) {
 func TestBoldCrosshead(t *testing.T) {
 	r := run(`<div class="article-body"><p>`+art1+`</p><p><strong>موقف المعارضة</strong></p><p>`+art2+`</p>
 <p><b>وقال الوزير: هل هذه هي النهاية؟</b></p><p>`+art3+`</p></div>`, "")
-	kinds := map[string]segment.Kind{}
+	kinds := map[string]block.Kind{}
 	for _, b := range r.Blocks {
 		if b.Body {
 			kinds[b.Text] = b.Kind
 		}
 	}
-	if k, ok := kinds["موقف المعارضة"]; !ok || k != segment.Heading {
+	if k, ok := kinds["موقف المعارضة"]; !ok || k != block.Heading {
 		t.Errorf("bold short line: kind %v (in body %v); want a heading", k, ok)
 	}
-	if k := kinds["وقال الوزير: هل هذه هي النهاية؟"]; k != segment.Para {
+	if k := kinds["وقال الوزير: هل هذه هي النهاية؟"]; k != block.Para {
 		t.Errorf("bold sentence: kind %v; want a paragraph", k)
 	}
 }

@@ -4,63 +4,24 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
-	"github.com/nazif/nazif/wasm/internal/segment"
 )
 
-// Block is a segment block with the features classification uses.
-type Block struct {
-	segment.Block
-	// Key is the block's search key.
-	Key string
-	// Runes counts the characters of Text.
-	Runes int
-	// Words and Func count words and function words (Arabic, English,
-	// French and the other languages lexicon knows) in Key.
-	Words, Func int
-	// Sentence reports that the block reads as a sentence of running text.
-	Sentence bool
-	// Unlikely reports that the block stands under an element named as
-	// chrome that rarely holds an article (comments, a sidebar), and not
-	// as content. Classify sets it.
-	Unlikely bool
-	// Body reports that the block belongs to the article body.
-	Body bool
-	// Reason says why a block is not body.
-	Reason string
-}
-
-// LinkDensity is the share of the block's text inside links.
-func (b *Block) LinkDensity() float64 {
-	if b.Chars == 0 {
-		return 0
-	}
-	return float64(b.LinkChars) / float64(b.Chars)
-}
-
-// FuncDensity is the share of words that are function words.
-func (b *Block) FuncDensity() float64 {
-	if b.Words == 0 {
-		return 0
-	}
-	return float64(b.Func) / float64(b.Words)
-}
-
-// Features computes the features of every block.
-func Features(blocks []segment.Block) []Block {
-	out := make([]Block, len(blocks))
+// Features computes the features of every block, in place: its search
+// key, counts of characters, words and function words, and whether it
+// reads as a sentence.
+func Features(blocks []block.Block) {
 	var buf []byte
-	for i, sb := range blocks {
-		buf = normalize.AppendSearchKey(buf[:0], sb.Text)
-		b := &out[i]
-		b.Block = sb
+	for i := range blocks {
+		b := &blocks[i]
+		buf = normalize.AppendSearchKey(buf[:0], b.Text)
 		b.Key = string(buf)
-		b.Runes = utf8.RuneCountInString(sb.Text)
+		b.Runes = utf8.RuneCountInString(b.Text)
 		b.Words, b.Func = lexicon.FunctionWords(b.Key)
 		b.Sentence = isSentence(b)
 	}
-	return out
 }
 
 // isSentence reports whether a block is a sentence of running text: few
@@ -68,7 +29,7 @@ func Features(blocks []segment.Block) []Block {
 // function words are known, some of its words must be function words; in
 // any other, the test is on length alone, in words where words are
 // spaced and in characters where they are not.
-func isSentence(b *Block) bool {
+func isSentence(b *block.Block) bool {
 	if b.LinkDensity() > sentenceLinks || !endsSentence(b.Text) {
 		return false
 	}
@@ -81,15 +42,15 @@ func isSentence(b *Block) bool {
 // neutralLength reports a block long enough to be a sentence in a
 // language of any script: neutralWords spaced words, or neutralRunes
 // characters of a script written without spaces.
-func neutralLength(b *Block) bool {
+func neutralLength(b *block.Block) bool {
 	return b.Words >= neutralWords || b.Runes >= neutralRunes && b.Runes >= unspaced*b.Words
 }
 
 // proseWeight is how much a block says "article text here": Readability's
 // 1 + commas + length/100, times how much the block reads as running
 // text.
-func proseWeight(b *Block) float64 {
-	if b.Runes < minProseRunes || b.LinkDensity() > maxLinkDensity || b.Kind == segment.Caption {
+func proseWeight(b *block.Block) float64 {
+	if b.Runes < minProseRunes || b.LinkDensity() > maxLinkDensity || b.Kind == block.Caption {
 		return 0
 	}
 	commas := punctuation(b.Text)
@@ -100,7 +61,7 @@ func proseWeight(b *Block) float64 {
 // textFactor is 1 for ordinary running text and down to 0.5 for text
 // with no function words. A language whose function words lexicon does
 // not know reads as running text when its blocks end as sentences do.
-func textFactor(b *Block) float64 {
+func textFactor(b *block.Block) float64 {
 	if b.Func > 0 {
 		return 0.5 + 2*min(b.FuncDensity(), fullFunc)
 	}

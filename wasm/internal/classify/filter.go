@@ -4,12 +4,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nazif/nazif/wasm/internal/byline"
-	"github.com/nazif/nazif/wasm/internal/dates"
-
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
-	"github.com/nazif/nazif/wasm/internal/segment"
 	"golang.org/x/net/html/atom"
 )
 
@@ -77,7 +74,7 @@ func readsAsProse(s *node) bool {
 }
 
 // filter marks the body blocks among those under the included elements.
-func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
+func filter(blocks []block.Block, st *stats, in map[*dom.Node]bool, now time.Time) {
 	first, last := -1, -1
 	for i := range blocks {
 		b := &blocks[i]
@@ -86,7 +83,7 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
 			b.Reason = "outside-article"
 			continue
 		}
-		b.Reason = reasonInside(b, st, root)
+		b.Reason = reasonInside(b, st, root, now)
 		if b.Reason == "" {
 			b.Body = true
 			if first < 0 {
@@ -106,8 +103,8 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
 	// A short bold line inside the body that ends no sentence is a
 	// crosshead that the CMS set as a bold paragraph.
 	for i := first; first >= 0 && i < last; i++ {
-		if b := &blocks[i]; b.Body && i > first && b.Kind == segment.Para && b.Bold && b.Words <= crossheadWords && !endsSentence(b.Text) {
-			b.Kind, b.Level = segment.Heading, 2
+		if b := &blocks[i]; b.Body && i > first && b.Kind == block.Para && b.Bold && b.Words <= crossheadWords && !endsSentence(b.Text) {
+			b.Kind, b.Level = block.Heading, 2
 		}
 	}
 	// The lead image's caption stands just above the body, often beside
@@ -122,7 +119,7 @@ func filter(blocks []Block, st *stats, in map[*dom.Node]bool) {
 		if i < 0 {
 			continue
 		}
-		if b := &blocks[i]; b.Body && b.Kind == segment.Para && b.Words <= shortWords && !endsSentence(b.Text) {
+		if b := &blocks[i]; b.Body && b.Kind == block.Para && b.Words <= shortWords && !endsSentence(b.Text) {
 			b.Body, b.Reason = false, "short"
 		}
 	}
@@ -138,8 +135,8 @@ func includedRoot(n *dom.Node, in map[*dom.Node]bool) *dom.Node {
 }
 
 // isCaption reports a figure caption, by its element or its class.
-func isCaption(b *Block, st *stats) bool {
-	if b.Kind == segment.Caption {
+func isCaption(b *block.Block, st *stats) bool {
+	if b.Kind == block.Caption {
 		return true
 	}
 	s := st.lookup(b.Elem)
@@ -148,7 +145,7 @@ func isCaption(b *Block, st *stats) bool {
 
 // besideImage reports a short line set right after an image in the same
 // element, the way CMSs print a caption without naming it.
-func besideImage(b *Block) bool {
+func besideImage(b *block.Block) bool {
 	if b.Words > 25 || endsSentence(b.Text) {
 		return false
 	}
@@ -166,7 +163,7 @@ func besideImage(b *Block) bool {
 }
 
 // reasonInside says why a block inside the article is not body, or "".
-func reasonInside(b *Block, st *stats, root *dom.Node) string {
+func reasonInside(b *block.Block, st *stats, root *dom.Node, now time.Time) string {
 	if !hasLetters(b.Text) {
 		return "no-text"
 	}
@@ -181,7 +178,7 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 			return "class:" + chromeName(n)
 		}
 	}
-	if _, ok := byline.Credit(b.Text); ok {
+	if _, ok := b.Credit(); ok {
 		return "credit"
 	}
 	if r := boilerplate(b); r != "" {
@@ -189,17 +186,17 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 	}
 	// A heading or a list item may link somewhere (a blog's roundup of
 	// links); one that is all link is a teaser for another article.
-	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != segment.Heading && b.Kind != segment.ListItem || ld >= teaserLinks) {
+	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != block.Heading && b.Kind != block.ListItem || ld >= teaserLinks) {
 		return "links"
 	}
 	if strings.Contains(b.Text, "©") && b.Words <= 12 {
 		return "copyright"
 	}
-	if _, ok := byline.Parse(b.Text); ok {
+	if _, ok := b.Byline(now); ok {
 		return "byline"
 	}
 	if b.Words <= dateWords && !endsSentence(b.Text) {
-		if ms := dates.FindAll(b.Text, time.Time{}); len(ms) > 0 {
+		if ms := b.Dates(now); len(ms) > 0 {
 			return "date"
 		}
 	}
@@ -208,7 +205,7 @@ func reasonInside(b *Block, st *stats, root *dom.Node) string {
 
 // reasonOnPage says why a block of a page with no article is not its
 // text, or "": links, chrome phrases and blocks with no letters are not.
-func reasonOnPage(b *Block) string {
+func reasonOnPage(b *block.Block) string {
 	switch {
 	case !hasLetters(b.Text):
 		return "no-text"
@@ -223,7 +220,7 @@ func reasonOnPage(b *Block) string {
 // with other phrases besides. (filter keeps such a sentence when it stands
 // between two paragraphs of the body: an article may well discuss
 // "third-party cookies" and "terms of service".)
-func boilerplate(b *Block) string {
+func boilerplate(b *block.Block) string {
 	c, hits := lexicon.Scan(nil, b.Key)
 	if len(hits) == 0 {
 		return ""

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
-	"github.com/nazif/nazif/wasm/internal/segment"
 )
 
 // TestHintOf: class and id words are matched whole, weigh as Readability's
@@ -101,8 +101,9 @@ func TestIsSentence(t *testing.T) {
 		{"Home News Sport Business Technology Science Health Entertainment Video Podcasts Live.", 0, false},
 		{"The minister said on Tuesday that the talks would continue until a deal is reached.", 60, false},
 	} {
-		sb := segment.Block{Text: c.text, Chars: len(c.text), LinkChars: c.link}
-		b := Features([]segment.Block{sb})[0]
+		bs := []block.Block{{Text: c.text, Chars: len(c.text), LinkChars: c.link}}
+		Features(bs)
+		b := bs[0]
 		if b.Sentence != c.want {
 			t.Errorf("Sentence(%q) = %v; want %v (words %d, function %d)", c.text, b.Sentence, c.want, b.Words, b.Func)
 		}

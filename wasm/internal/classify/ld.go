@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 )
@@ -45,7 +46,7 @@ func fields(key string) []string {
 // tree once, so checks are linear in the page.
 type coverage map[*dom.Node][2]int
 
-func newCoverage(blocks []Block, ld map[string]bool) coverage {
+func newCoverage(blocks []block.Block, ld map[string]bool) coverage {
 	cov := coverage{}
 	for i := range blocks {
 		b := &blocks[i]

@@ -52,6 +52,21 @@ func ParseText(s string, ref time.Time) (Date, bool) {
 	return m.Date, true
 }
 
+// First returns the match ParseText reads its date from, given FindAll's
+// matches ms of s, so that a caller that has the matches need not scan s
+// again; false when ms is empty.
+func First(s string, ms []Match) (Match, bool) {
+	if len(ms) == 0 {
+		return Match{}, false
+	}
+	if m := ms[0]; m.Hijri && len(ms) > 1 {
+		if g := ms[1]; !g.Hijri && !g.Relative && pairedBy(s, m.End, g.Start) {
+			return g, true
+		}
+	}
+	return ms[0], true
+}
+
 const (
 	// maxClockGap is how far, in bytes, a time of day may stand from its
 	// date: "، آخر تحديث " (21 bytes) fits, a sentence does not.

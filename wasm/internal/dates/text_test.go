@@ -28,9 +28,15 @@ func check(t *testing.T, name string, parse func(string) (dates.Date, bool), cas
 	}
 }
 
+// runText checks ParseText on cases, and First on FindAll's matches,
+// which must read the same date.
 func runText(t *testing.T, ref time.Time, cases []dateCase) {
 	t.Helper()
 	check(t, "ParseText", func(s string) (dates.Date, bool) { return dates.ParseText(s, ref) }, cases)
+	check(t, "First", func(s string) (dates.Date, bool) {
+		m, ok := dates.First(s, dates.FindAll(s, ref))
+		return m.Date, ok
+	}, cases)
 }
 
 // Month sets, one name per month, in the order يناير … ديسمبر.

@@ -575,3 +575,16 @@ func (b *builder) popTo(i int) {
 	}
 	b.depth, b.lastUp = i, true
 }
+
+// Hidden reports whether n is hidden from readers by its attributes.
+func Hidden(n *Node) bool {
+	if n.HasAttr("hidden") || n.Attr("aria-hidden") == "true" {
+		return true
+	}
+	st := n.Attr("style")
+	if st == "" {
+		return false
+	}
+	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}

@@ -48,7 +48,8 @@ func boilerplate(key string, hits []lexicon.Hit) (boilerInfo, lexicon.Counts, []
 
 // probeRef is the reference time handed to dates.FindAll. It only lets
 // relative forms (منذ 3 ساعات، أمس) be found as such: their value is never
-// used, the caller parses DateLine with its own reference time.
+// used; a relative date line is read again against the caller's reference
+// time.
 var probeRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // dateKind says what kind of date a line states.
@@ -62,10 +63,11 @@ const (
 )
 
 // dateOf classifies the dates on a line and returns the byte offset of its
-// first stated (not updated) full date.
-func dateOf(text string) (dateKind, int) {
+// first stated (not updated) full date, and the matches.
+func dateOf(text string) (dateKind, int, []dates.Match) {
 	kind := dateNone
-	for _, m := range dates.FindAll(text, probeRef) {
+	ms := dates.FindAll(text, probeRef)
+	for _, m := range ms {
 		if m.Relative {
 			kind = max(kind, dateRelative)
 			continue
@@ -74,9 +76,9 @@ func dateOf(text string) (dateKind, int) {
 			kind = max(kind, dateUpdated)
 			continue
 		}
-		return dateStated, m.Start
+		return dateStated, m.Start, ms
 	}
-	return kind, -1
+	return kind, -1, ms
 }
 
 // updated reports that the text before a date ends in an update label.

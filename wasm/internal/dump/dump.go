@@ -1,15 +1,24 @@
 package dump
 
-import "github.com/nazif/nazif/wasm/internal/lexicon"
+import (
+	"time"
+
+	"github.com/nazif/nazif/wasm/internal/dates"
+	"github.com/nazif/nazif/wasm/internal/lexicon"
+)
 
 // Doc is an article read from a text dump, before display normalization.
 type Doc struct {
 	Title string
 	// DateLine is the raw line, or line fragment, that states the
-	// publication date; the caller parses it.
+	// publication date.
 	DateLine string
-	Section  string
-	Site     string
+	// Published is the date DateLine states (dates.ParseText), read
+	// against the reference time given to ExtractUntil; zero when there
+	// is none.
+	Published dates.Date
+	Section   string
+	Site      string
 	// Author is the byline or credit without label words such as «كتب»,
 	// «بقلم» or «حوار:». A credit that is a label word by itself, such as
 	// «متابعة» after the site's name, is kept as the credit.
@@ -17,8 +26,10 @@ type Doc struct {
 	// Paragraphs are the body paragraphs in order, trimmed, with inner runs
 	// of white space kept as they are (the caller normalizes).
 	Paragraphs []string
-	// Lines holds each paragraph's line number, counted from 0.
+	// Lines holds each paragraph's line number, counted from 0, and
+	// Keys its search key (normalize.SearchKey), as scan made it.
 	Lines    []int
+	Keys     []string
 	Captions []string
 	// Removed lists every non-empty line that was not used, with a short
 	// reason such as "menu", "related", "share", "image", "copyright",
@@ -68,16 +79,21 @@ const (
 //     and the body, and a byline or agency credit right after the body;
 //  7. every other non-empty line goes to Removed with a reason.
 func Extract(text string) Doc {
-	d, _ := ExtractUntil(text, nil)
+	d, _ := ExtractUntil(text, time.Time{}, nil)
 	return d
 }
 
-// ExtractUntil is Extract with a way out: between stages, and every 1024
-// lines while measuring them, it calls stop (when not nil), and when stop
-// returns true it gives up, returning false and no Doc.
-func ExtractUntil(text string, stop func() bool) (Doc, bool) {
+// ExtractUntil is Extract with a reference time for relative dates
+// («منذ ساعتين»; zero leaves them out) and a way out: between stages, and
+// every 1024 lines while measuring them, it calls stop (when not nil), and
+// when stop returns true it gives up, returning false and no Doc.
+func ExtractUntil(text string, now time.Time, stop func() bool) (Doc, bool) {
 	lines := splitLines(text)
-	if stop != nil && stop() || !scan(lines, stop) || stop != nil && stop() {
+	if stop != nil && stop() {
+		return Doc{}, false
+	}
+	dated, ok := scan(lines, stop)
+	if !ok || stop != nil && stop() {
 		return Doc{}, false
 	}
 	roles := make([]role, len(lines))
@@ -93,7 +109,7 @@ func ExtractUntil(text string, stop func() bool) (Doc, bool) {
 		}
 		return d, true
 	}
-	h := header{lines: lines, roles: roles, doc: &d, start: start, end: end}
+	h := header{lines: lines, roles: roles, doc: &d, start: start, end: end, dated: dated, now: now}
 	h.run()
 	return d, true
 }

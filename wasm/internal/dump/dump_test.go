@@ -30,6 +30,14 @@ func day(line string) string {
 	return d.String()[:10]
 }
 
+// published is the day of d.Published, or "".
+func published(d dump.Doc) string {
+	if d.Published.IsZero() {
+		return ""
+	}
+	return d.Published.String()[:10]
+}
+
 func sameDay(got string, t eval.Truth) bool {
 	if got == "" {
 		return false
@@ -375,6 +383,7 @@ func TestSynthetic(t *testing.T) {
 			for _, c := range []struct{ field, got, want string }{
 				{"title", d.Title, tt.title},
 				{"day", day(d.DateLine), tt.day},
+				{"published", published(d), tt.day},
 				{"section", d.Section, tt.section},
 				{"site", d.Site, tt.site},
 				{"author", d.Author, tt.auth},
@@ -470,15 +479,29 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// TestRelativeDateLine: a relative date line is read against the
+// reference time given, and left out without one.
+func TestRelativeDateLine(t *testing.T) {
+	text := strings.Replace(seedForm, "21:40 - 14/10/2024", "منذ 3 ساعات", 1)
+	now := time.Date(2024, 10, 14, 12, 0, 0, 0, time.UTC)
+	d, _ := dump.ExtractUntil(text, now, nil)
+	if got := d.Published.String(); got != "2024-10-14T09:00" {
+		t.Errorf("published %q; want 2024-10-14T09:00", got)
+	}
+	if d := dump.Extract(text); !d.Published.IsZero() {
+		t.Errorf("with no reference time, published %q; want none", d.Published.String())
+	}
+}
+
 // TestExtractUntil: the stop function is asked between stages and every
 // 1024 lines, and a true answer ends extraction with no Doc.
 func TestExtractUntil(t *testing.T) {
 	text := strings.Repeat("سطر من النص العربي الطويل بما يكفي للاختبار هنا.\n", 5000)
 	calls := 0
-	if _, done := dump.ExtractUntil(text, func() bool { calls++; return calls == 3 }); done || calls != 3 {
+	if _, done := dump.ExtractUntil(text, time.Time{}, func() bool { calls++; return calls == 3 }); done || calls != 3 {
 		t.Fatalf("done %v after %d calls; want false after 3", done, calls)
 	}
-	d, done := dump.ExtractUntil(text, func() bool { return false })
+	d, done := dump.ExtractUntil(text, time.Time{}, func() bool { return false })
 	if !done || !reflect.DeepEqual(d, dump.Extract(text)) {
 		t.Error("a stop that never fires changed the result")
 	}

@@ -2,6 +2,7 @@ package dump
 
 import (
 	"github.com/nazif/nazif/wasm/internal/byline"
+	"github.com/nazif/nazif/wasm/internal/dates"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 )
@@ -21,15 +22,23 @@ const (
 	shortDensity     = 0.15 // a short line ending a sentence needs this
 )
 
+// datedLine is a line that states dates, with them: few lines of a dump
+// do, so they are kept aside rather than in every line.
+type datedLine struct {
+	line    int
+	matches []dates.Match
+}
+
 // checkEvery is how many lines scan measures between two calls of its
 // stop function.
 const checkEvery = 1024
 
 // scan fills the language features of every non-empty line, classifies it,
-// and counts how often each line's text occurs in the dump. Every
-// checkEvery lines it calls stop (when not nil), and gives up, returning
-// false, when stop says so.
-func scan(lines []line, stop func() bool) bool {
+// and counts how often each line's text occurs in the dump. It returns the
+// dates found on the lines, so that the date line need not be read again.
+// Every checkEvery lines it calls stop (when not nil), and gives up,
+// returning false, when stop says so.
+func scan(lines []line, stop func() bool) ([]datedLine, bool) {
 	// The keys are built in one buffer, sized for them all (a key is rarely
 	// longer than its text), and cut from one string, to spare an
 	// allocation a line.
@@ -46,7 +55,7 @@ func scan(lines []line, stop func() bool) bool {
 	ends := make([]int, len(lines))
 	for i := range lines {
 		if stop != nil && i%checkEvery == checkEvery-1 && stop() {
-			return false
+			return nil, false
 		}
 		if lines[i].letters > 0 {
 			buf = normalize.AppendSearchKey(buf, lines[i].text)
@@ -56,9 +65,10 @@ func scan(lines []line, stop func() bool) bool {
 	keys := string(buf)
 	counts := make(map[string]int32, texts)
 	var hits []lexicon.Hit
+	var dated []datedLine
 	for i := range lines {
 		if stop != nil && i%checkEvery == checkEvery-1 && stop() {
-			return false
+			return nil, false
 		}
 		l := &lines[i]
 		l.dateAt = -1
@@ -77,9 +87,12 @@ func scan(lines []line, stop func() bool) bool {
 		l.hits, l.strong, l.lead, l.boiler, l.cat = b.hits, b.strong, b.lead, b.cov, b.cat
 		l.halves = isHalves(l.text)
 		if l.words <= dateMaxWord && !l.url && (l.digits > 0 || l.words <= 3) {
-			var at int
-			l.date, at = dateOf(l.text)
+			at, ms := 0, []dates.Match(nil)
+			l.date, at, ms = dateOf(l.text)
 			l.dateAt = int32(at)
+			if len(ms) > 0 {
+				dated = append(dated, datedLine{i, ms})
+			}
 		}
 		l.running = l.isRunning()
 		l.prose = l.running && !l.chrome()
@@ -94,7 +107,7 @@ func scan(lines []line, stop func() bool) bool {
 			l.repeated = counts[l.key] - 1
 		}
 	}
-	return true
+	return dated, true
 }
 
 func (l *line) density() float64 {

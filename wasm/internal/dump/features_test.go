@@ -181,7 +181,7 @@ func TestDateOf(t *testing.T) {
 		{"الموضوع: فيروس كورونا", dateNone, ""},
 	}
 	for _, tt := range tests {
-		kind, at := dateOf(tt.in)
+		kind, at, _ := dateOf(tt.in)
 		got := ""
 		if at >= 0 {
 			got = tt.in[at:]

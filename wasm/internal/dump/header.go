@@ -1,6 +1,11 @@
 package dump
 
-import "strings"
+import (
+	"strings"
+	"time"
+
+	"github.com/nazif/nazif/wasm/internal/dates"
+)
 
 // Header search limits, in lines.
 const (
@@ -45,6 +50,10 @@ type header struct {
 	date  int // the date line, or -1
 	title int // the title line, or -1
 	menu  map[string]bool
+	// dated are the lines that state dates, with them; now is the
+	// reference time for a relative date line.
+	dated []datedLine
+	now   time.Time
 }
 
 func (h *header) run() {
@@ -54,6 +63,7 @@ func (h *header) run() {
 			h.roles[i] = roleBody
 			h.doc.Paragraphs = append(h.doc.Paragraphs, l.text)
 			h.doc.Lines = append(h.doc.Lines, i)
+			h.doc.Keys = append(h.doc.Keys, l.key)
 		}
 	}
 	h.findDate()
@@ -188,12 +198,33 @@ func (h *header) setDate(i int) {
 	// «section | date»: the part before the bar names the section.
 	if k := strings.Index(text, " | "); k > 0 && int(l.dateAt) > k {
 		before := trim(text[:k])
-		if d, _ := dateOf(before); d == dateNone && words(before) <= sectionMaxWords {
+		if d, _, _ := dateOf(before); d == dateNone && words(before) <= sectionMaxWords {
 			h.doc.Section = before
 			text = trim(text[k+3:])
 		}
 	}
 	h.doc.DateLine = text
+	h.doc.Published = h.published(i, text)
+}
+
+// published returns the date line i states, from the dates scan found on
+// it; a relative date is read again, against the reference time.
+func (h *header) published(i int, text string) dates.Date {
+	for _, dl := range h.dated {
+		if dl.line != i {
+			continue
+		}
+		m, ok := dates.First(h.lines[i].text, dl.matches)
+		if !ok {
+			break
+		}
+		if m.Relative {
+			d, _ := dates.ParseText(text, h.now)
+			return d
+		}
+		return m.Date
+	}
+	return dates.Date{}
 }
 
 // titleLike reports whether line i may be a title at all.

@@ -5,13 +5,14 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/byline"
-	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dates"
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/jsonld"
 	"github.com/nazif/nazif/wasm/internal/lexicon"
 	"github.com/nazif/nazif/wasm/internal/normalize"
-	"github.com/nazif/nazif/wasm/internal/segment"
+	"github.com/nazif/nazif/wasm/internal/urlref"
 	"golang.org/x/net/html/atom"
 )
 
@@ -20,16 +21,12 @@ type Page struct {
 	doc *dom.Doc
 	*index
 	// LD is the page's JSON-LD article, if any.
-	LD ld
+	LD jsonld.Article
 }
 
-// Read gathers the metadata sources of doc. Classification needs
-// LD.Body before the rest is resolved.
-func Read(doc *dom.Doc) *Page {
-	p := &Page{doc: doc}
-	p.index = collect(doc.Root)
-	p.LD = parseLD(doc.JSONLD)
-	return p
+// Read gathers the metadata sources of doc, whose JSON-LD article is ld.
+func Read(doc *dom.Doc, ld jsonld.Article) *Page {
+	return &Page{doc: doc, index: collect(doc.Root), LD: ld}
 }
 
 // Meta is the resolved metadata. Strings are raw page text; the caller
@@ -41,7 +38,7 @@ type Meta struct {
 
 // Resolve chooses every field. blocks are the classified blocks of the
 // page; pageURL is the caller's URL and now the reference time.
-func (p *Page) Resolve(blocks []classify.Block, pageURL string, now time.Time) Meta {
+func (p *Page) Resolve(blocks []block.Block, pageURL string, now time.Time) Meta {
 	var m Meta
 	m.Site = p.site()
 	m.Title = p.title(m.Site, blocks)
@@ -52,9 +49,9 @@ func (p *Page) Resolve(blocks []classify.Block, pageURL string, now time.Time) M
 	m.URL = p.url(pageURL)
 	m.Published, m.Modified = p.dates(blocks, ti, m.URL, pageURL, now)
 	m.Section = p.section(blocks, ti, m.Title)
-	m.Author = p.author(blocks, ti, m.Site)
+	m.Author = p.author(blocks, ti, m.Site, now)
 	m.Description = firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description)
-	m.Image = resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
+	m.Image = urlref.Resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
 	return m
 }
 
@@ -98,7 +95,7 @@ func (p *Page) url(pageURL string) string {
 	if u == "" {
 		return pageURL
 	}
-	return resolve(u, pageURL)
+	return urlref.Resolve(u, pageURL)
 }
 
 // keyOf is the comparison form of a title: its search key, which also
@@ -146,7 +143,7 @@ func matchesSite(part, site string) bool {
 
 // title reconciles the h1 with the meta titles: the visible h1 wins when
 // a meta title confirms it; otherwise the cleanest meta title wins.
-func (p *Page) title(site string, blocks []classify.Block) string {
+func (p *Page) title(site string, blocks []block.Block) string {
 	metas := []string{
 		p.tags.get("og:title"), p.tags.get("twitter:title"), p.LD.Headline,
 		p.itemText("headline"), p.doc.Title,
@@ -214,7 +211,7 @@ func arabicScript(s string) bool {
 
 // partShown returns the part of a meta title that the page also shows as
 // a block of its own: with no site name to cut, that part is the headline.
-func partShown(metas []string, blocks []classify.Block) string {
+func partShown(metas []string, blocks []block.Block) string {
 	shown := make(map[string]bool, len(blocks))
 	for i := range blocks {
 		if blocks[i].Words <= 30 {
@@ -252,7 +249,7 @@ func (p *Page) siteFromTitle(title string) string {
 
 // titleIndex returns the index of the block that shows the title, or the
 // first body block, or -1.
-func titleIndex(blocks []classify.Block, title string) int {
+func titleIndex(blocks []block.Block, title string) int {
 	tk := keyOf(title)
 	for i := range blocks {
 		if tk != "" && blocks[i].Key == tk {
@@ -269,7 +266,7 @@ func titleIndex(blocks []classify.Block, title string) int {
 
 // window returns the blocks around the head of the article, where the
 // date line, the byline and the section label stand.
-func window(blocks []classify.Block, ti int) (lo, hi int) {
+func window(blocks []block.Block, ti int) (lo, hi int) {
 	if ti < 0 {
 		return 0, 0
 	}
@@ -284,7 +281,7 @@ func window(blocks []classify.Block, ti int) (lo, hi int) {
 }
 
 // dates resolves the publication and modification dates.
-func (p *Page) dates(blocks []classify.Block, ti int, canonical, pageURL string, now time.Time) (pub, mod string) {
+func (p *Page) dates(blocks []block.Block, ti int, canonical, pageURL string, now time.Time) (pub, mod string) {
 	// Sources are read lazily, in order: most pages stop at the first.
 	pub = machineDate(
 		func() string { return p.LD.Published },
@@ -343,17 +340,15 @@ func machine(d dates.Date) string {
 }
 
 // visibleDates reads the date lines around the head of the article.
-func visibleDates(blocks []classify.Block, ti int, now time.Time) (pub, mod string) {
+func visibleDates(blocks []block.Block, ti int, now time.Time) (pub, mod string) {
 	lo, hi := window(blocks, ti)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
-		// A date line is short: a long block of junk with few words
-		// (a flood of U+FFFD) would only cost lexing time.
-		if b.Body || b.Words > 24 || len(b.Text) > 1024 {
+		if b.Body || b.Words > 24 {
 			continue
 		}
 		prev := 0
-		ms := dates.FindAll(b.Text, now)
+		ms := b.Dates(now)
 		for _, m := range ms {
 			if m.Hijri && hasGregorian(ms) {
 				// A Hijri date paired with its Gregorian equivalent: the
@@ -389,14 +384,14 @@ func hasGregorian(ms []dates.Match) bool {
 // category link just above the title, then the highlighted menu item,
 // preferring one in the title's script.
 
-func (p *Page) section(blocks []classify.Block, ti int, title string) string {
+func (p *Page) section(blocks []block.Block, ti int, title string) string {
 	cands := []string{p.breadcrumb(title), p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")}
 	// A category label: a short link standing alone just above the title,
 	// not an item of a menu.
 	if ti > 0 {
 		for i := ti - 1; i >= max(0, ti-3); i-- {
 			b := &blocks[i]
-			if b.Body || b.Kind != segment.Para {
+			if b.Body || b.Kind != block.Para {
 				break
 			}
 			if b.LinkDensity() >= 0.8 && b.Words <= 4 && b.Words > 0 && !inMenu(b.Elem) {
@@ -418,8 +413,7 @@ func (p *Page) section(blocks []classify.Block, ti int, title string) string {
 
 func inMenu(n *dom.Node) bool {
 	for ; n != nil; n = n.Parent {
-		s := strings.ToLower(n.Attr("class") + " " + n.Attr("id"))
-		if n.Tag == atom.Nav || n.Tag == atom.Ul || n.Tag == atom.Ol || strings.Contains(s, "menu") || strings.Contains(s, "nav") {
+		if n.Tag == atom.Nav || n.Tag == atom.Ul || n.Tag == atom.Ol || flagsOf(n)&classNav != 0 {
 			return true
 		}
 	}
@@ -488,11 +482,11 @@ const (
 // author reads a byline near the head of the article, then the JSON-LD
 // authors, then the author meta tag, then a closing agency credit. A
 // candidate that names the site itself is skipped: it is not a byline.
-func (p *Page) author(blocks []classify.Block, ti int, site string) string {
+func (p *Page) author(blocks []block.Block, ti int, site string, now time.Time) string {
 	sk := keyOf(site)
 	for _, next := range []func() string{
 		p.authorElement,
-		func() string { return bylineBlock(blocks, ti) },
+		func() string { return bylineBlock(blocks, ti, now) },
 		func() string { return strings.Join(p.LD.Authors, "، ") },
 		func() string {
 			a := p.tags.get("author", "article:author", "dc.creator", "byl")
@@ -512,19 +506,16 @@ func (p *Page) author(blocks []classify.Block, ti int, site string) string {
 
 // bylineBlock finds a byline among the blocks around the head of the
 // article, or among the blocks classification set aside as bylines.
-func bylineBlock(blocks []classify.Block, ti int) string {
+func bylineBlock(blocks []block.Block, ti int, now time.Time) string {
 	lo, hi := window(blocks, ti)
 	for i := lo; i < hi; i++ {
-		if !byline.Labeled(blocks[i].Text) {
-			continue
-		}
-		if name, ok := byline.Parse(withoutDates(blocks[i].Text)); ok {
+		if name, ok := blocks[i].Byline(now); ok {
 			return name
 		}
 	}
 	for i := range blocks {
 		if blocks[i].Reason == "byline" {
-			if name, ok := byline.Parse(blocks[i].Text); ok {
+			if name, ok := blocks[i].Byline(now); ok {
 				return name
 			}
 		}
@@ -533,7 +524,7 @@ func bylineBlock(blocks []classify.Block, ti int) string {
 }
 
 // closingCredit reads an agency credit among the first lines after the body.
-func closingCredit(blocks []classify.Block) string {
+func closingCredit(blocks []block.Block) string {
 	last := -1
 	for i := range blocks {
 		if blocks[i].Body {
@@ -541,7 +532,7 @@ func closingCredit(blocks []classify.Block) string {
 		}
 	}
 	for i := last + 1; last >= 0 && i < min(len(blocks), last+3); i++ {
-		if name, ok := byline.Credit(blocks[i].Text); ok {
+		if name, ok := blocks[i].Credit(); ok {
 			return name
 		}
 	}

@@ -6,15 +6,21 @@ import (
 
 	"github.com/nazif/nazif/wasm/internal/classify"
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"github.com/nazif/nazif/wasm/internal/jsonld"
 	"github.com/nazif/nazif/wasm/internal/meta"
 	"github.com/nazif/nazif/wasm/internal/segment"
 )
 
+// resolve runs the stages before metadata on page, as Extract does, then
+// resolves its metadata.
 func resolve(page, url string) meta.Meta {
+	now := time.Date(2024, 5, 20, 12, 0, 0, 0, time.UTC)
 	d := dom.Parse(page)
-	p := meta.Read(d)
-	r := classify.Classify(classify.Features(segment.Blocks(d.Root)), classify.Page{Titles: []string{d.Title, p.LD.Headline}, LDBody: p.LD.Body})
-	return p.Resolve(r.Blocks, url, time.Date(2024, 5, 20, 12, 0, 0, 0, time.UTC))
+	ld := jsonld.Read(d.JSONLD)
+	blocks := segment.Blocks(d.Root)
+	classify.Features(blocks)
+	r := classify.Classify(blocks, classify.Page{Titles: []string{d.Title, ld.Headline}, LDBody: ld.Body, Now: now})
+	return meta.Read(d, ld).Resolve(r.Blocks, url, now)
 }
 
 const para = `<p>قالت وزارة الصحة في بيان صدر اليوم إن عدد الإصابات الجديدة ارتفع إلى مئة وعشرين حالة، وإن الفرق الطبية تعمل على تتبع المخالطين في المحافظات كافة.</p>

@@ -3,10 +3,8 @@ package meta
 import (
 	"strings"
 
+	"github.com/nazif/nazif/wasm/internal/classwords"
 	"github.com/nazif/nazif/wasm/internal/dom"
-	"github.com/nazif/nazif/wasm/internal/jsonv"
-	"github.com/nazif/nazif/wasm/internal/segment"
-	"github.com/nazif/nazif/wasm/internal/substr"
 	"golang.org/x/net/html/atom"
 )
 
@@ -59,43 +57,42 @@ type index struct {
 type classFlags uint8
 
 const (
-	classCrumb   classFlags = 1 << iota // a breadcrumb
-	classAuthor                         // a byline, not an author box or bio
-	classNav                            // a menu
-	classPublish                        // a publication date
+	classCrumb     classFlags = 1 << iota // a breadcrumb
+	classAuthor                           // a byline, not an author box or bio
+	classNotAuthor                        // an author box or bio
+	classNav                              // a menu
+	classPublish                          // a publication date
 )
 
-// classWords are the words class and id are read for. Pages name their
-// chrome in class names, and the walk asks every element.
-var (
-	classWords = substr.New([]string{"crumb", "breadc", "byline", "author", "writer", "kateb", "box", "bio", "nav", "menu", "publish", "created"})
+// classWords are the words class and id are read for, matched whole
+// (classwords): pages name their chrome in class names, and the walk asks
+// every element.
+var classWords = classwords.New([]classwords.Entry{
+	{Word: "crumb", Prefix: true, Flags: uint32(classCrumb)},
+	{Word: "breadcrumb", Prefix: true, Flags: uint32(classCrumb)},
+	{Word: "byline", Prefix: true, Flags: uint32(classAuthor)},
+	{Word: "author", Prefix: true, Flags: uint32(classAuthor)},
+	{Word: "writer", Prefix: true, Flags: uint32(classAuthor)},
+	{Word: "kateb", Flags: uint32(classAuthor)},
+	// An author box or bio is about the writer, not a byline.
+	{Word: "box", Flags: uint32(classNotAuthor)},
+	{Word: "bio", Prefix: true, Flags: uint32(classNotAuthor)},
+	{Word: "nav", Prefix: true, Flags: uint32(classNav)},
+	{Word: "menu", Prefix: true, Flags: uint32(classNav)},
+	{Word: "publish", Prefix: true, Flags: uint32(classPublish)},
+	{Word: "created", Flags: uint32(classPublish)},
+	{Word: "pubdate", Flags: uint32(classPublish)},
+})
 
-	crumbMask   = classWords.Mask("crumb", "breadc")
-	authorMask  = classWords.Mask("byline", "author", "writer", "kateb")
-	notAuthor   = classWords.Mask("box", "bio")
-	navMask     = classWords.Mask("nav", "menu")
-	publishMask = classWords.Mask("publish", "created")
-)
-
-// flagsOf returns the flags of c's class and id, each read in one pass.
+// flagsOf returns the flags of c's class and id.
 func flagsOf(c *dom.Node) classFlags {
 	class, id := c.ClassID()
 	if class == "" && id == "" {
 		return 0
 	}
-	m := classWords.Match(class).Or(classWords.Match(id))
-	var f classFlags
-	if m.And(crumbMask).Any() {
-		f |= classCrumb
-	}
-	if m.And(authorMask).Any() && !m.And(notAuthor).Any() {
-		f |= classAuthor
-	}
-	if m.And(navMask).Any() {
-		f |= classNav
-	}
-	if m.And(publishMask).Any() {
-		f |= classPublish
+	f := classFlags(classWords.Flags(class) | classWords.Flags(id))
+	if f&classNotAuthor != 0 {
+		f &^= classAuthor | classNotAuthor
 	}
 	return f
 }
@@ -138,7 +135,7 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 		if c.HasAttr("itemprop") || c.HasAttr("property") {
 			x.items = append(x.items, c)
 		}
-		h := hidden || segment.Hidden(c)
+		h := hidden || dom.Hidden(c)
 		if !h {
 			switch {
 			case c.Tag == atom.H1:
@@ -165,16 +162,16 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 	}
 }
 
+// currentWords mark a menu item as the current page: "active",
+// "current-menu-item", "is-selected", "nav-on".
+var currentWords = classwords.New([]classwords.Entry{
+	{Word: "active", Flags: 1}, {Word: "current", Flags: 1}, {Word: "selected", Flags: 1}, {Word: "on", Flags: 1},
+})
+
 // isCurrent reports a menu item marked as the current page.
 func isCurrent(n *dom.Node) bool {
-	for _, tok := range strings.Fields(strings.ToLower(n.Attr("class"))) {
-		switch tok {
-		case "active", "current", "selected", "on", "nav-on", "is-active", "current-menu-item",
-			"current-menu-parent", "current-post-parent", "current-post-ancestor", "current_page_item":
-			return true
-		}
-	}
-	return false
+	class, _ := n.ClassID()
+	return class != "" && currentWords.Flags(class) != 0
 }
 
 func isCrumb(n *dom.Node, cl classFlags) bool {
@@ -203,153 +200,6 @@ func hasToken(list, tok string) bool {
 		}
 	}
 	return false
-}
-
-// ld is what nazif reads from JSON-LD.
-type ld struct {
-	Headline, Published, Modified, Section, Body, Description, Image, URL string
-	Authors                                                               []string
-	Publisher                                                             string
-}
-
-// articleTypes are the schema.org types whose fields describe the article.
-var articleTypes = map[string]bool{
-	"newsarticle": true, "article": true, "blogposting": true, "reportagenews": true,
-	"analysisnewsarticle": true, "opinionnewsarticle": true, "backgroundnewsarticle": true,
-	"reviewnewsarticle": true, "webpage": true, "liveblogposting": true, "scholarlyarticle": true,
-}
-
-// parseLD reads the first article object of the page's JSON-LD scripts.
-// Broken JSON is skipped: many CMSs emit it.
-func parseLD(scripts []string) ld {
-	var out ld
-	for _, s := range scripts {
-		v, err := jsonv.Parse(strings.TrimSpace(s))
-		if err != nil {
-			continue
-		}
-		if obj := findArticle(v, 0); obj != nil {
-			fillLD(&out, obj)
-			if out.Headline != "" || out.Published != "" || out.Body != "" {
-				return out
-			}
-		}
-	}
-	return out
-}
-
-func findArticle(v any, depth int) map[string]any {
-	if depth > 8 {
-		return nil
-	}
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if o := findArticle(e, depth+1); o != nil {
-				return o
-			}
-		}
-	case map[string]any:
-		for _, t := range typesOf(x["@type"]) {
-			if articleTypes[strings.ToLower(t)] && t != "WebPage" {
-				return x
-			}
-		}
-		if g, ok := x["@graph"]; ok {
-			if o := findArticle(g, depth+1); o != nil {
-				return o
-			}
-		}
-		for _, t := range typesOf(x["@type"]) {
-			if articleTypes[strings.ToLower(t)] {
-				return x
-			}
-		}
-	}
-	return nil
-}
-
-func typesOf(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case []any:
-		var out []string
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-func fillLD(out *ld, o map[string]any) {
-	out.Headline = str(o["headline"])
-	if out.Headline == "" {
-		out.Headline = str(o["name"])
-	}
-	out.Published = str(o["datePublished"])
-	out.Modified = str(o["dateModified"])
-	out.Section = str(o["articleSection"])
-	out.Body = str(o["articleBody"])
-	out.Description = str(o["description"])
-	out.Image = str(o["image"])
-	out.URL = str(o["url"])
-	if out.URL == "" {
-		out.URL = str(o["mainEntityOfPage"])
-	}
-	out.Publisher = str(o["publisher"])
-	out.Authors = persons(o["author"])
-}
-
-// str reads a string, the first string of an array, or an object's name,
-// url or @id, in that order.
-func str(v any) string {
-	switch x := v.(type) {
-	case string:
-		return strings.TrimSpace(x)
-	case []any:
-		for _, e := range x {
-			if s := str(e); s != "" {
-				return s
-			}
-		}
-	case map[string]any:
-		for _, k := range []string{"name", "url", "@id"} {
-			if s := str(x[k]); s != "" {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-// persons reads author names, leaving out organizations: an organization
-// named as author is the site, not a byline.
-func persons(v any) []string {
-	var out []string
-	switch x := v.(type) {
-	case string:
-		if s := strings.TrimSpace(x); s != "" {
-			out = append(out, s)
-		}
-	case []any:
-		for _, e := range x {
-			out = append(out, persons(e)...)
-		}
-	case map[string]any:
-		for _, t := range typesOf(x["@type"]) {
-			if strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
-				return nil
-			}
-		}
-		if s := str(x["name"]); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // textOf returns the collapsed visible text under n, or "" when n holds

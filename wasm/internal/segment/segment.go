@@ -4,38 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"golang.org/x/net/html/atom"
 )
-
-// Kind is the structural type of a block.
-type Kind uint8
-
-// The block kinds.
-const (
-	Para Kind = iota
-	Heading
-	ListItem
-	Quote
-	Caption
-	Cell
-)
-
-// Block is a run of text between block boundaries.
-type Block struct {
-	// Text is the block's text with white space runs collapsed to one space.
-	Text string
-	Kind Kind
-	// Level is the heading level (1–6) of a Heading.
-	Level int
-	// Elem is the block-level element that holds the text.
-	Elem *dom.Node
-	// Chars counts the text's bytes; LinkChars those inside links, each
-	// as much as linkWeight says.
-	Chars, LinkChars int
-	// Bold reports that all the text is inside <b> or <strong>.
-	Bold bool
-}
 
 // inlineTag reports the elements that do not break a block. A switch, not
 // a map: in wasm, hashing the atom of every element showed in profiles.
@@ -70,21 +42,8 @@ func skipTag(a atom.Atom) bool {
 	return false
 }
 
-// Hidden reports whether n is hidden from readers by its attributes.
-func Hidden(n *dom.Node) bool {
-	if n.HasAttr("hidden") || n.Attr("aria-hidden") == "true" {
-		return true
-	}
-	st := n.Attr("style")
-	if st == "" {
-		return false
-	}
-	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
-	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
-}
-
 // Blocks cuts the tree under root into blocks, in document order.
-func Blocks(root *dom.Node) []Block {
+func Blocks(root *dom.Node) []block.Block {
 	s := segmenter{}
 	s.owner = root
 	s.walk(root, 0, 0)
@@ -93,12 +52,12 @@ func Blocks(root *dom.Node) []Block {
 }
 
 type segmenter struct {
-	blocks []Block
+	blocks []block.Block
 	buf    []byte
 	// link and bold count the bytes of buf written inside <a> and <b>.
 	link, bold int
 	owner      *dom.Node
-	kind       Kind
+	kind       block.Kind
 	level      int
 	// math counts the open <math> elements.
 	math int
@@ -115,7 +74,7 @@ func (s *segmenter) flush() {
 			// blocks would otherwise allocate five times their size.
 			s.blocks = slices.Grow(s.blocks, max(len(s.blocks), 16))
 		}
-		s.blocks = append(s.blocks, Block{
+		s.blocks = append(s.blocks, block.Block{
 			Text: t, Kind: s.kind, Level: s.level, Elem: s.owner,
 			Chars: len(t), LinkChars: link, Bold: bold >= len(t)-countSpaces(t),
 		})
@@ -127,24 +86,24 @@ func (s *segmenter) flush() {
 func countSpaces(t string) int { return strings.Count(t, " ") }
 
 // kindOf maps a block-level element to the kind of the text directly in it.
-func kindOf(n *dom.Node, outer Kind) (Kind, int) {
+func kindOf(n *dom.Node, outer block.Kind) (block.Kind, int) {
 	switch n.Tag {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return Heading, int(n.Tag.String()[1] - '0')
+		return block.Heading, int(n.Tag.String()[1] - '0')
 	case atom.Li, atom.Dd, atom.Dt:
-		return ListItem, 0
+		return block.ListItem, 0
 	case atom.Blockquote:
-		return Quote, 0
+		return block.Quote, 0
 	case atom.Figcaption, atom.Caption:
-		return Caption, 0
+		return block.Caption, 0
 	case atom.Td, atom.Th:
-		return Cell, 0
+		return block.Cell, 0
 	}
-	if outer == Quote || outer == Caption || outer == ListItem {
+	if outer == block.Quote || outer == block.Caption || outer == block.ListItem {
 		// A <p> inside a quote or caption keeps the outer meaning.
 		return outer, 0
 	}
-	return Para, 0
+	return block.Para, 0
 }
 
 // walk visits n's children. inLink is the weight, in tenths, of the
@@ -155,7 +114,7 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 			s.appendText(c.Data, inLink, inBold > 0)
 			continue
 		}
-		if skipTag(c.Tag) || Hidden(c) {
+		if skipTag(c.Tag) || dom.Hidden(c) {
 			continue
 		}
 		switch {

@@ -3,6 +3,7 @@ package segment_test
 import (
 	"testing"
 
+	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/segment"
 )
@@ -18,19 +19,19 @@ func TestBlocks(t *testing.T) {
 <div>نص مباشر في <span>القسم</span></div></div>`)
 	want := []struct {
 		text string
-		kind segment.Kind
+		kind block.Kind
 		link int
 	}{
-		{"عنوان فرعي", segment.Heading, 0},
-		{"سطر أول", segment.Para, 0},
-		{"سطر ثان", segment.Para, len("ثان")},
-		{"سطر ثالث", segment.Para, 0},
-		{"بند أ", segment.ListItem, 0},
-		{"بند ب", segment.ListItem, 0},
-		{"اقتباس", segment.Quote, 0},
-		{"تعليق الصورة", segment.Caption, 0},
-		{"البريد", segment.Para, 0}, // a form is a container; its controls give nothing
-		{"نص مباشر في القسم", segment.Para, 0},
+		{"عنوان فرعي", block.Heading, 0},
+		{"سطر أول", block.Para, 0},
+		{"سطر ثان", block.Para, len("ثان")},
+		{"سطر ثالث", block.Para, 0},
+		{"بند أ", block.ListItem, 0},
+		{"بند ب", block.ListItem, 0},
+		{"اقتباس", block.Quote, 0},
+		{"تعليق الصورة", block.Caption, 0},
+		{"البريد", block.Para, 0}, // a form is a container; its controls give nothing
+		{"نص مباشر في القسم", block.Para, 0},
 	}
 	got := segment.Blocks(d.Root)
 	if len(got) != len(want) {

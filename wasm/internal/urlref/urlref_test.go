@@ -1,4 +1,4 @@
-package meta
+package urlref
 
 import (
 	"net/url"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// resolveRef is the net/url implementation resolve replaced; resolve must
+// resolveRef is the net/url implementation Resolve replaced; Resolve must
 // match it byte for byte.
 func resolveRef(ref, base string) string {
 	if ref == "" || base == "" {
@@ -120,8 +120,8 @@ func TestResolveMatchesNetURL(t *testing.T) {
 	n := 0
 	for _, base := range all {
 		for _, ref := range all {
-			if got, want := resolve(ref, base), resolveRef(ref, base); got != want {
-				t.Errorf("resolve(%q, %q) = %q, net/url gives %q", ref, base, got, want)
+			if got, want := Resolve(ref, base), resolveRef(ref, base); got != want {
+				t.Errorf("Resolve(%q, %q) = %q, net/url gives %q", ref, base, got, want)
 				if n++; n > 20 {
 					t.Fatal("too many mismatches")
 				}
@@ -156,8 +156,8 @@ func TestResolve(t *testing.T) {
 		{"", "https://x/", ""},
 		{"/a", "", "/a"},
 	} {
-		if got := resolve(c.ref, c.base); got != c.want {
-			t.Errorf("resolve(%q, %q) = %q, want %q", c.ref, c.base, got, c.want)
+		if got := Resolve(c.ref, c.base); got != c.want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", c.ref, c.base, got, c.want)
 		}
 	}
 }
@@ -215,8 +215,8 @@ func FuzzResolve(f *testing.F) {
 		f.Add("../x?y#z", b)
 	}
 	f.Fuzz(func(t *testing.T, ref, base string) {
-		if got, want := resolve(ref, base), resolveRef(ref, base); got != want {
-			t.Errorf("resolve(%q, %q) = %q, net/url gives %q", ref, base, got, want)
+		if got, want := Resolve(ref, base), resolveRef(ref, base); got != want {
+			t.Errorf("Resolve(%q, %q) = %q, net/url gives %q", ref, base, got, want)
 		}
 	})
 }
@@ -230,7 +230,7 @@ func BenchmarkResolve(b *testing.B) {
 	for _, impl := range []struct {
 		name string
 		fn   func(ref, base string) string
-	}{{"port", resolve}, {"net-url", resolveRef}} {
+	}{{"port", Resolve}, {"net-url", resolveRef}} {
 		b.Run(impl.name, func(b *testing.B) {
 			for b.Loop() {
 				for _, c := range cases {

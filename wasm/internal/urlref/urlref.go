@@ -1,4 +1,4 @@
-package meta
+package urlref
 
 // This file is a stripped-down port of Go 1.26's net/url (BSD licence,
 // Copyright The Go Authors): just enough of Parse, ResolveReference and
@@ -14,10 +14,10 @@ import (
 	"strings"
 )
 
-// resolve makes ref absolute against base where it can. It returns
+// Resolve makes ref absolute against base where it can. It returns
 // exactly what url.Parse(base).ResolveReference(url.Parse(ref)).String()
 // does, and ref itself when either is empty or fails to parse.
-func resolve(ref, base string) string {
+func Resolve(ref, base string) string {
 	if ref == "" || base == "" {
 		return ref
 	}
