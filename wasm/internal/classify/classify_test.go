@@ -77,6 +77,7 @@ func TestFilterReasons(t *testing.T) {
 <div class="tags"><a href="/t1">الصحة</a> <a href="/t2">كورونا</a></div>
 <p><a href="/1">خبر أول</a> <a href="/2">خبر ثان</a> <a href="/3">خبر ثالث</a></p>
 <p>` + art3 + `</p>
+<p>مصدر الصورة، Getty Images</p>
 <p>جميع الحقوق محفوظة © 2021</p>
 <p>(رويترز)</p>
 </div></article>`
@@ -88,6 +89,7 @@ func TestFilterReasons(t *testing.T) {
 		{"الصحة كورونا", "class:tags"},
 		{"خبر أول", "links"},
 		{"جميع الحقوق", "boilerplate:copyright"},
+		{"مصدر الصورة", "boilerplate:photo"},
 		{"(رويترز)", "credit"},
 		{art1, ""},
 	} {

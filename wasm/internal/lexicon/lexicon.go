@@ -28,11 +28,12 @@ const (
 	Byline                         // metadata lines: "تاريخ النشر"، "بقلم"
 	Dateline                       // news-agency credits: "رويترز"، "أ ف ب"
 	Media                          // media prompts: "شاهد الفيديو"، "اضغط هنا"
+	Photo                          // photo credits and caption labels: "مصدر الصورة"
 )
 
 var categoryNames = [...]string{
 	"none", "read-also", "related", "popular", "share", "social", "follow", "newsletter", "app",
-	"copyright", "footer", "comments", "ads", "consent", "widget", "nav", "byline", "dateline", "media",
+	"copyright", "footer", "comments", "ads", "consent", "widget", "nav", "byline", "dateline", "media", "photo",
 }
 
 // String returns the category's short lowercase name, such as "read-also".

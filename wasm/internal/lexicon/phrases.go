@@ -213,10 +213,19 @@ var media = table{cat: Media, clitic: true,
 	weak: []string{"بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "video"},
 }
 
+// photo: photo credits and caption labels set as lines of their own
+// («مصدر الصورة، Getty Images», «التعليق على الصورة، …»).
+var photo = table{cat: Photo,
+	strong: []string{
+		"مصدر الصورة", "حقوق الصورة", "التعليق على الصورة", "صورة أرشيفية", "صورة تعبيرية",
+		"getty images", "image source", "image caption", "photo credit", "image credit",
+	},
+}
+
 // tables lists every phrase table; a phrase belongs to one table only.
 var tables = []*table{
 	&readAlso, &related, &popular, &share, &social, &follow, &newsletter, &app, &copyright, &footer,
-	&comments, &ads, &consent, &widget, &nav, &byline, &dateline, &media,
+	&comments, &ads, &consent, &widget, &nav, &byline, &dateline, &media, &photo,
 }
 
 // phrase is one indexed phrase: the words after its first word.

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -482,8 +483,18 @@ const (
 // author reads a byline near the head of the article, then the JSON-LD
 // authors, then the author meta tag, then a closing agency credit. A
 // candidate that names the site itself is skipped: it is not a byline.
+//
+// A candidate that is an item of the breadcrumb or the section the page
+// declares is a category label standing where the byline would, not a
+// name.
 func (p *Page) author(blocks []block.Block, ti int, site string, now time.Time) string {
 	sk := keyOf(site)
+	var labels []string
+	for _, c := range append([]string{p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")}, p.crumbs...) {
+		if k := keyOf(c); k != "" {
+			labels = append(labels, k)
+		}
+	}
 	for _, next := range []func() string{
 		p.authorElement,
 		func() string { return bylineBlock(blocks, ti, now) },
@@ -497,7 +508,7 @@ func (p *Page) author(blocks []block.Block, ti int, site string, now time.Time) 
 		},
 		func() string { return closingCredit(blocks) },
 	} {
-		if a := cleanAuthor(next()); a != "" && keyOf(a) != sk {
+		if a := cleanAuthor(next()); a != "" && keyOf(a) != sk && !slices.Contains(labels, keyOf(a)) {
 			return a
 		}
 	}

@@ -182,8 +182,39 @@ func isCrumb(n *dom.Node, cl classFlags) bool {
 	return it != "" && strings.Contains(strings.ToLower(it), "breadcrumblist")
 }
 
+// isAuthor reports an element the page names as its author or byline,
+// unless it is a link to a category: a theme's "post-author" slot may hold
+// the section's link, and its address says what it is.
 func isAuthor(n *dom.Node, cl classFlags) bool {
-	return cl&classAuthor != 0 || hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author")
+	return (cl&classAuthor != 0 || hasToken(n.Attr("rel"), "author") || hasToken(n.Attr("itemprop"), "author")) && !categoryLink(n)
+}
+
+// categoryLink reports an <a>, or an element holding just one, whose
+// address is a category, section, tag or topic listing
+// ("/category/politics/", "/tag/x", "?cat=4").
+func categoryLink(n *dom.Node) bool {
+	if n.Tag != atom.A {
+		var only *dom.Node
+		for c := n.FirstChild; c != nil; c = c.Next {
+			if c.Type == dom.Element {
+				if only != nil {
+					return false
+				}
+				only = c
+			}
+		}
+		if only == nil || only.Tag != atom.A {
+			return false
+		}
+		n = only
+	}
+	for _, w := range classwords.Words(n.Attr("href")) {
+		switch w {
+		case "category", "categories", "cat", "section", "sections", "tag", "tags", "topic", "topics":
+			return true
+		}
+	}
+	return false
 }
 
 func hasToken(list, tok string) bool {
