@@ -495,7 +495,7 @@ func runLoadTest(ctx context.Context, cfg loadConfig) *loadReport {
 	} else {
 		rep.PeakRSS, rep.PeakRSSSince = peakSys, "sys"
 	}
-	if after, err := scrapeMetrics(client, cfg.base); err == nil {
+	if after, err := settledMetrics(client, cfg.base, before, rep.Requests-rep.TransportErrors); err == nil {
 		rep.Server = map[string]float64{}
 		for series, v := range after {
 			name, _, _ := strings.Cut(series, "{")
@@ -618,6 +618,30 @@ func procStatusBytes(field string) (uint64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// settledMetrics scrapes /metrics until the server has counted the
+// answered requests, for at most a second: the server counts a request
+// after its answer is written, so a client can read the answer before
+// the count moves.
+func settledMetrics(client *http.Client, base string, before map[string]float64, answered int) (map[string]float64, error) {
+	deadline := time.Now().Add(time.Second)
+	for {
+		after, err := scrapeMetrics(client, base)
+		if err != nil {
+			return nil, err
+		}
+		counted := 0.0
+		for series, v := range after {
+			if strings.HasPrefix(series, "nazif_requests_total{") {
+				counted += v - before[series]
+			}
+		}
+		if counted >= float64(answered) || time.Now().After(deadline) {
+			return after, nil
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // scrapeMetrics reads the server's /metrics samples, by series.
