@@ -60,15 +60,24 @@ type Block struct {
 	// Reason says why a block is not body.
 	Reason string
 
-	// Read on first asking.
-	dates      []dates.Match
-	datesRead  bool
-	name       string
-	nameRead   bool
-	isByline   bool
-	credit     string
-	creditOK   bool
-	creditRead bool
+	// read holds what is read on first asking; nil until then, as most
+	// blocks are never asked (a pointer keeps the blocks, of which a page
+	// has thousands, small).
+	read *parsed
+}
+
+// parsed is what a block's text was read for.
+type parsed struct {
+	dates                         []dates.Match
+	name                          string
+	datesRead, nameRead, isByline bool
+}
+
+func (b *Block) parsed() *parsed {
+	if b.read == nil {
+		b.read = new(parsed)
+	}
+	return b.read
 }
 
 // LinkDensity is the share of the block's text inside links.
@@ -97,39 +106,39 @@ const maxDateText = 1024
 // dates; the first call's is kept, as one extraction has one reference
 // time.
 func (b *Block) Dates(now time.Time) []dates.Match {
-	if !b.datesRead {
-		b.datesRead = true
+	p := b.parsed()
+	if !p.datesRead {
+		p.datesRead = true
 		if len(b.Text) <= maxDateText {
-			b.dates = dates.FindAll(b.Text, now)
+			p.dates = dates.FindAll(b.Text, now)
 		}
 	}
-	return b.dates
+	return p.dates
 }
 
 // Byline returns the name in a byline block («كتب فلان», «حوار: فلان»),
 // read without the date a byline often shares its line with, and whether
 // the block is one. now is as for Dates.
 func (b *Block) Byline(now time.Time) (string, bool) {
-	if !b.nameRead {
-		b.nameRead = true
-		// Most blocks have no label: Labeled spares them the date scan.
-		if byline.Labeled(b.Text) {
-			t := b.Text
-			if ms := b.Dates(now); len(ms) > 0 {
-				t = strings.TrimSpace(t[:ms[0].Start])
-			}
-			b.name, b.isByline = byline.Parse(t)
-		}
+	// Most blocks have no label: Labeled spares them the date scan.
+	if !byline.Labeled(b.Text) {
+		return "", false
 	}
-	return b.name, b.isByline
+	p := b.parsed()
+	if !p.nameRead {
+		p.nameRead = true
+		t := b.Text
+		if ms := b.Dates(now); len(ms) > 0 {
+			t = strings.TrimSpace(t[:ms[0].Start])
+		}
+		p.name, p.isByline = byline.Parse(t)
+	}
+	return p.name, p.isByline
 }
 
 // Credit returns the agency or source in a credit block («(رويترز)»,
 // «المصدر: وكالات»), and whether the block is one.
-func (b *Block) Credit() (string, bool) {
-	if !b.creditRead {
-		b.creditRead = true
-		b.credit, b.creditOK = byline.Credit(b.Text)
-	}
-	return b.credit, b.creditOK
-}
+//
+// It is not kept: the test is a few string comparisons, cheaper than the
+// memory to keep its answer.
+func (b *Block) Credit() (string, bool) { return byline.Credit(b.Text) }

@@ -44,9 +44,10 @@ type node struct {
 	prose, other, proseChars int
 	// first and last are the indexes of the first and last block below.
 	first, last int
-	// unlikelyChars counts the bytes of the blocks below that stand
-	// under an element named as unlikely chrome.
-	unlikelyChars int
+	// unlikelyBelow counts the bytes of the blocks below that stand
+	// under an unlikely element (named as comments, a form …) strictly
+	// below this one.
+	unlikelyBelow int
 }
 
 // stats holds the per-element statistics, and the elements in the order
@@ -68,11 +69,11 @@ type stats struct {
 
 // totals are counts over a run of blocks, in bytes.
 type totals struct {
-	chars, prose, link, unlikely int
+	chars, prose, link int
 }
 
 func (t totals) minus(u totals) totals {
-	return totals{t.chars - u.chars, t.prose - u.prose, t.link - u.link, t.unlikely - u.unlikely}
+	return totals{t.chars - u.chars, t.prose - u.prose, t.link - u.link}
 }
 
 // run totals blocks i to j-1.
@@ -224,21 +225,14 @@ func gather(blocks []block.Block) *stats {
 	st := &stats{byID: make([]*node, maxID+1), sums: make([]totals, len(blocks)+1)}
 	for i := range blocks {
 		b := &blocks[i]
-		unlikely := underUnlikely(b.Elem, st)
-		b.Unlikely = unlikely
-		t := totals{chars: b.Chars, link: b.LinkChars}
-		if b.Sentence {
-			t.prose = b.Chars
-		}
-		if unlikely {
-			t.unlikely = b.Chars
-		}
-		st.sums[i+1] = totals{st.sums[i].chars + t.chars, st.sums[i].prose + t.prose, st.sums[i].link + t.link, st.sums[i].unlikely + t.unlikely}
+		// below: an unlikely element stands between the block and n.
+		below := false
 		for n := b.Elem; n != nil; n = n.Parent {
 			s := st.get(n)
-			if unlikely {
-				s.unlikelyChars += b.Chars
+			if below {
+				s.unlikelyBelow += b.Chars
 			}
+			below = below || s.unlikely
 			s.chars += b.Chars
 			s.link += b.LinkChars
 			if b.Sentence {
@@ -252,6 +246,13 @@ func gather(blocks []block.Block) *stats {
 			}
 			s.last = i
 		}
+		b.Unlikely = below
+		t := totals{chars: b.Chars, link: b.LinkChars}
+		if b.Sentence {
+			t.prose = b.Chars
+		}
+		p := st.sums[i]
+		st.sums[i+1] = totals{p.chars + t.chars, p.prose + t.prose, p.link + t.link}
 	}
 	return st
 }
@@ -267,7 +268,7 @@ func score(blocks []block.Block, st *stats, strict bool) {
 		if w == 0 {
 			continue
 		}
-		if strict && st.lookup(b.Elem).unlikelyChars > 0 {
+		if strict && b.Unlikely {
 			w *= unlikelyDamping
 		}
 		level := 0
@@ -283,15 +284,6 @@ func score(blocks []block.Block, st *stats, strict bool) {
 			level++
 		}
 	}
-}
-
-func underUnlikely(n *dom.Node, st *stats) bool {
-	for ; n != nil; n = n.Parent {
-		if st.get(n).unlikely {
-			return true
-		}
-	}
-	return false
 }
 
 // final is a container's score: its prose and its hint, less its links.
@@ -360,14 +352,16 @@ func choose(st *stats, a anchor) *dom.Node {
 		}
 	}
 
-	// Climb while a parent scores more.
+	// Climb to a parent that scores more than the one below it, through
+	// parents that score at least climbFloor of the best.
 	last := value(top)
+	floor := last * climbFloor
 	for p := top.Parent; p != nil && !isRoot(p); p = p.Parent {
 		v := value(p)
 		if v == 0 {
 			continue
 		}
-		if v < last*climbFloor {
+		if v < floor {
 			break
 		}
 		if v > last {
@@ -415,8 +409,15 @@ func (s *stats) addsArticle(child, parent *node) bool {
 	add.chars += after.chars
 	add.prose += after.prose
 	add.link += after.link
-	add.unlikely += after.unlikely
-	if float64(add.link) > maxGrowLinks*float64(add.chars) || 2*add.unlikely > add.chars {
+	// The addition's text under unlikely elements below the parent: an
+	// unlikely element above both (a form around the whole page) says
+	// nothing of one against the other.
+	inChild := child.unlikelyBelow
+	if child.unlikely {
+		inChild = child.chars
+	}
+	unlikely := parent.unlikelyBelow - inChild
+	if float64(add.link) > maxGrowLinks*float64(add.chars) || 2*unlikely > add.chars {
 		return false
 	}
 	return 2*add.prose >= add.chars-growSlack

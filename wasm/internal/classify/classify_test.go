@@ -239,3 +239,15 @@ func TestLinkedListItems(t *testing.T) {
 		t.Errorf("all-link item: reason %q; want links", got)
 	}
 }
+
+// TestFormIsWeighedAsChrome: prose inside a small <form> (a sign-up or
+// comment box, no class to say so) counts little against the article; a
+// form around the whole page damps every candidate alike.
+func TestFormIsWeighedAsChrome(t *testing.T) {
+	page := `<html><body><div><h1>Talks go on</h1><p>` + en1 + `</p><p>` + en2 + `</p></div>
+<form action="/subscribe"><p>` + en3 + `</p><p>` + en3 + ` Again.</p><p>` + en3 + ` Once more.</p><input name="email"><button>Sign up</button></form></body></html>`
+	got := body(run(page, ""))
+	if len(got) != 3 || got[1] != en1 {
+		t.Errorf("body = %q; want the headline and the two paragraphs beside the form", got)
+	}
+}

@@ -184,9 +184,10 @@ func reasonInside(b *block.Block, st *stats, root *dom.Node, now time.Time) stri
 	if r := boilerplate(b); r != "" {
 		return r
 	}
-	// A heading or a list item may link somewhere (a blog's roundup of
-	// links); one that is all link is a teaser for another article.
-	if ld := b.LinkDensity(); ld > maxLinkDensity && (b.Kind != block.Heading && b.Kind != block.ListItem || ld >= teaserLinks) {
+	// A heading, a list item or a sentence may link somewhere (a blog's
+	// roundup of links: "Here's our <a>year in review</a>!"); one that is
+	// all link is a teaser for another article.
+	if ld := b.LinkDensity(); ld > maxLinkDensity && (ld >= teaserLinks || b.Kind != block.Heading && b.Kind != block.ListItem && !endsSentence(b.Text)) {
 		return "links"
 	}
 	if strings.Contains(b.Text, "©") && b.Words <= 12 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/nazif/nazif/wasm/internal/dom"
+	"golang.org/x/net/html/atom"
 )
 
 // hint is what an element's class and id say about it: evidence to weigh,
@@ -40,6 +41,11 @@ func hintOf(n *dom.Node) hint {
 	}
 	h.chrome = all&hintChrome != 0
 	h.unlikely = all&hintUnlikely != 0 && all&hintLikely == 0
+	if n.Tag == atom.Form && all&hintLikely == 0 {
+		// A form is a sign-up, search, login or comment box; one that
+		// wraps the whole page (ASP.NET) damps every candidate alike.
+		h.unlikely = true
+	}
 	h.caption = all&hintCaption != 0
 	if hasArticleBody(n.Attr("itemprop")) || hasArticleBody(n.Attr("property")) {
 		h.weight += articleBodyBonus

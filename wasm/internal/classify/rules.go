@@ -172,7 +172,7 @@ const (
 	// that holds this many close candidates (Readability's 3).
 	minCloseCandidates = 3
 	// climbFloor: while climbing from the best container, a parent
-	// scoring below this share of it ends the climb.
+	// scoring below this share of it ends the climb (Readability's 1/3).
 	climbFloor = 1.0 / 3
 	// maxPageText bounds, in characters outside links, a page whose
 	// lines are its text when none of them is prose: a note or a stub

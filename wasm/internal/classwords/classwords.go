@@ -16,15 +16,20 @@ type Vocab struct {
 	entries []Entry
 	slots   []int16 // index+1 into entries; 0 is an empty slot
 	mask    uint32
-	// minPrefix and maxLen bound the lengths worth looking up.
-	minPrefix, maxLen int
+	// maxLen bounds the lengths worth looking up. prefixLens has bit k
+	// set when a Prefix entry is k bytes long, and prefixFirst marks the
+	// bytes such entries start with: most words of a page are no
+	// vocabulary's, and these spare them every probe but one.
+	maxLen      int
+	prefixLens  uint64
+	prefixFirst [256]bool
 }
 
 // New builds a Vocab of entries. It panics on an entry that is not
 // lowercase ASCII letters and digits, or that is listed twice: the
 // vocabulary is the program's own.
 func New(entries []Entry) *Vocab {
-	v := &Vocab{entries: entries, minPrefix: 1 << 30}
+	v := &Vocab{entries: entries}
 	size := 16
 	for size < 4*len(entries) {
 		size *= 2
@@ -50,7 +55,8 @@ func New(entries []Entry) *Vocab {
 		v.slots[s] = int16(i + 1)
 		v.maxLen = max(v.maxLen, len(e.Word))
 		if e.Prefix {
-			v.minPrefix = min(v.minPrefix, len(e.Word))
+			v.prefixLens |= 1 << len(e.Word)
+			v.prefixFirst[e.Word[0]] = true
 		}
 	}
 	return v
@@ -71,8 +77,11 @@ func hash[S string | []byte](w S) uint32 {
 // find returns the index of the entry spelled w, or -1.
 func (v *Vocab) find(w string) int { return v.findBytes([]byte(w)) }
 
-func (v *Vocab) findBytes(w []byte) int {
-	for s := hash(w) & v.mask; ; s = (s + 1) & v.mask {
+func (v *Vocab) findBytes(w []byte) int { return v.findHashed(w, hash(w)) }
+
+// findHashed is findBytes given w's hash.
+func (v *Vocab) findHashed(w []byte, h uint32) int {
+	for s := h & v.mask; ; s = (s + 1) & v.mask {
 		i := int(v.slots[s]) - 1
 		if i < 0 {
 			return -1
@@ -84,15 +93,29 @@ func (v *Vocab) findBytes(w []byte) int {
 }
 
 // lookup returns the index of the entry that word matches, whole or by
-// prefix (the longest such entry), or -1.
+// prefix (the longest such entry), or -1. The hashes of word's prefixes
+// are taken in one pass, as FNV-1a reads a word byte by byte.
 func (v *Vocab) lookup(word []byte) int {
+	var hs [maxWord + 1]uint32
+	h := uint32(2166136261)
+	hs[0] = h
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint32(word[i])) * 16777619
+		hs[i+1] = h
+	}
 	if len(word) <= v.maxLen {
-		if i := v.findBytes(word); i >= 0 {
+		if i := v.findHashed(word, h); i >= 0 {
 			return i
 		}
 	}
-	for k := min(len(word)-1, v.maxLen); k >= v.minPrefix; k-- {
-		if i := v.findBytes(word[:k]); i >= 0 && v.entries[i].Prefix {
+	if !v.prefixFirst[word[0]] {
+		return -1
+	}
+	for k := min(len(word)-1, v.maxLen); k > 0; k-- {
+		if v.prefixLens&(1<<k) == 0 {
+			continue
+		}
+		if i := v.findHashed(word[:k], hs[k]); i >= 0 && v.entries[i].Prefix {
 			return i
 		}
 	}

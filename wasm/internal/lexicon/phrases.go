@@ -103,10 +103,12 @@ var newsletter = table{cat: Newsletter, clitic: true,
 var app = table{cat: App, clitic: true,
 	strong: []string{
 		"تحميل التطبيق", "تنزيل التطبيق", "حمّل التطبيق", "حمّل تطبيق", "حملوا تطبيق", "حمل تطبيقنا",
-		"متوفر على جوجل بلاي", "جوجل بلاي", "غوغل بلاي", "آب ستور", "اب ستور", "فعّل الإشعارات",
-		"تفعيل الإشعارات", "تفعيل التنبيهات", "download the app", "get the app", "google play",
-		"app store",
+		"متوفر على جوجل بلاي", "فعّل الإشعارات", "تفعيل الإشعارات", "تفعيل التنبيهات",
+		"download the app", "get the app",
 	},
+	// The stores' names are chrome as badges, and news in a sentence
+	// ("the game is available on Google Play").
+	weak: []string{"جوجل بلاي", "غوغل بلاي", "آب ستور", "اب ستور", "google play", "app store"},
 }
 
 // copyright: copyright and reuse notices in the footer.

@@ -137,7 +137,13 @@ func cut(title, site string) string {
 	return t
 }
 
+// matchesSite reports whether part, a search key, names the site whose
+// key is site: the name itself, the name with a few words around it, or
+// most of the name. No part names an unknown site.
 func matchesSite(part, site string) bool {
+	if site == "" {
+		return false
+	}
 	return part == site || strings.Contains(part, site) && len(part) < 2*len(site)+8 ||
 		strings.Contains(site, part) && len(part)*2 >= len(site)
 }
@@ -175,25 +181,29 @@ func (p *Page) title(site string, blocks []block.Block) string {
 			return t
 		}
 	}
+	// lead is the first h1 that does not name the site: a logo set as
+	// an h1 is no headline.
+	lead := ""
+	for _, h := range h1s {
+		if !matchesSite(keyOf(h), keyOf(site)) {
+			lead = h
+			break
+		}
+	}
 	for _, m := range metas {
 		if m == "" {
 			continue
 		}
 		// A Latin meta title on a page whose h1 is in Arabic script is a
 		// transliteration for search engines, not the headline.
-		if len(h1s) > 0 && arabicScript(h1s[0]) && !arabicScript(m) {
-			return h1s[0]
+		if lead != "" && arabicScript(lead) && !arabicScript(m) {
+			return lead
 		}
 		if t := cut(m, site); t != "" {
 			return t
 		}
 	}
-	for _, h := range h1s {
-		if !matchesSite(keyOf(h), keyOf(site)) {
-			return h
-		}
-	}
-	return ""
+	return lead
 }
 
 // arabicScript reports whether most letters of s are in the Arabic script.
@@ -358,9 +368,13 @@ func visibleDates(blocks []block.Block, ti int, now time.Time) (pub, mod string)
 			}
 			// The label may stand before the date or inside the match,
 			// between the date and its time («28 آب 2013، آخر تحديث 14:00»).
-			label := normalize.SearchKey(b.Text[prev:m.End])
+			// UpdateLabel reads only the last words of what it is given,
+			// so the text before the date is also asked alone: a date
+			// with its weekday and time would push a label before it out
+			// of reach («آخر تحديث: الثلاثاء 14 مايو 2024 - 08:15 م»).
+			updated := lexicon.UpdateLabel(normalize.SearchKey(b.Text[prev:m.Start])) ||
+				lexicon.UpdateLabel(normalize.SearchKey(b.Text[prev:m.End]))
 			prev = m.End
-			updated := lexicon.UpdateLabel(label)
 			switch {
 			case updated && mod == "":
 				mod = m.Date.String()
@@ -384,7 +398,6 @@ func hasGregorian(ms []dates.Match) bool {
 // section reads the breadcrumb's leaf, then the declared section, then a
 // category link just above the title, then the highlighted menu item,
 // preferring one in the title's script.
-
 func (p *Page) section(blocks []block.Block, ti int, title string) string {
 	cands := []string{p.breadcrumb(title), p.itemText("articleSection"), p.LD.Section, p.tags.get("article:section")}
 	// A category label: a short link standing alone just above the title,

@@ -126,8 +126,11 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 			}
 		case atom.Time:
 			if x.pubTime == "" && c.Attr("datetime") != "" {
+				// HTML5's old pubdate attribute is not among those dom
+				// keeps; the class or itemprop says the same on the
+				// pages that still write it.
 				ip := strings.ToLower(c.Attr("itemprop"))
-				if cl&classPublish != 0 || strings.Contains(ip, "publish") || strings.Contains(ip, "created") || c.HasAttr("pubdate") {
+				if cl&classPublish != 0 || strings.Contains(ip, "publish") || strings.Contains(ip, "created") {
 					x.pubTime = c.Attr("datetime")
 				}
 			}
