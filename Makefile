@@ -5,7 +5,7 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-race fuzz hostile load test-js test-browser eval compare demo bench profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
@@ -186,6 +186,28 @@ demo:
 bench:
 	$(GO) run ./cmd/nazif-bench
 	$(GO) test ./wasm/... ./host/... -run '^$$' -bench . -benchmem -count=1
+
+## bench-base: this tree's throughput on the corpus beside a base revision's
+## (make bench-base BASE=d3cd21b), native and sandboxed: the base's
+## nazif-bench is built in a temporary worktree, and the two run in turn
+## ROUNDS times each; per figure, the best page-set time of each and the
+## ratio (this tree / base; under 1 is faster), then the median ones.
+BASE ?= HEAD~1
+ROUNDS ?= 4
+bench-base:
+	@tmp=$$(mktemp -d) && trap 'git worktree remove --force $$tmp/base >/dev/null 2>&1; rm -rf $$tmp' EXIT && \
+	git worktree add -q --detach $$tmp/base $(BASE) && \
+	(cd $$tmp/base && $(GO) build -o $$tmp/old ./cmd/nazif-bench) && $(GO) build -o $$tmp/new ./cmd/nazif-bench && \
+	for i in $$(seq $(ROUNDS)); do \
+		(cd $$tmp/base && $$tmp/old -skip-cli -time 2s -dir $(CURDIR)/testdata/corpus) | grep -E '^  (HTML|dumps|all), (native|sandboxed)' | sed 's/^/base/'; \
+		$$tmp/new -skip-cli -time 2s | grep -E '^  (HTML|dumps|all), (native|sandboxed)' | sed 's/^/this/'; \
+	done > $$tmp/runs && \
+	echo "this tree beside $(BASE), $(ROUNDS) interleaved runs each (ms per page set; ratio = this / base):" && \
+	awk '{ who=$$1; fig=$$2" "$$3; sub(",","",fig); \
+		for (i=1;i<=NF;i++) { if ($$i=="median") med=$$(i+1); if ($$i=="best") best=$$(i+1) } \
+		k=fig; figs[k]=1; if (!((who,k) in b) || best<b[who,k]) b[who,k]=best; m[who,k]=m[who,k]" "med } \
+		function median(s,  a,n,i,j,t) { n=split(s,a," "); for(i=1;i<=n;i++)for(j=i+1;j<=n;j++)if(a[j]+0<a[i]+0){t=a[i];a[i]=a[j];a[j]=t}; return a[int((n+1)/2)] } \
+		END { for (k in figs) printf "  %-18s best %7.1f vs %7.1f  ratio %.3f   median %7.1f vs %7.1f  ratio %.3f\n", k, b["this",k], b["base",k], b["this",k]/b["base",k], median(m["this",k]), median(m["base",k]), median(m["this",k])/median(m["base",k]) }' $$tmp/runs | sort
 
 ## profile: where nazif.wasm's own time goes, by function and by stage,
 ## from V8's sampling profiler under Node (needs Node 20 or later).

@@ -23,6 +23,11 @@ type Vocab struct {
 	maxLen      int
 	prefixLens  uint64
 	prefixFirst [256]bool
+	// first marks the bytes any entry starts with; first2 the pairs of
+	// bytes (a bit set of 65,536) that an entry of two bytes or more
+	// starts with, or that an entry of one byte is followed by in a word.
+	first  [256]bool
+	first2 [1024]uint64
 }
 
 // New builds a Vocab of entries. It panics on an entry that is not
@@ -54,6 +59,18 @@ func New(entries []Entry) *Vocab {
 		}
 		v.slots[s] = int16(i + 1)
 		v.maxLen = max(v.maxLen, len(e.Word))
+		v.first[e.Word[0]] = true
+		if len(e.Word) >= 2 {
+			k := uint16(e.Word[0])<<8 | uint16(e.Word[1])
+			v.first2[k>>6] |= 1 << (k & 63)
+		} else {
+			// A one-byte entry may be a longer word's prefix: any second
+			// byte may follow it.
+			for c := 0; c < 256; c++ {
+				k := uint16(e.Word[0])<<8 | uint16(c)
+				v.first2[k>>6] |= 1 << (k & 63)
+			}
+		}
 		if e.Prefix {
 			v.prefixLens |= 1 << len(e.Word)
 			v.prefixFirst[e.Word[0]] = true
@@ -79,7 +96,6 @@ func (v *Vocab) find(w string) int { return v.findBytes([]byte(w)) }
 
 func (v *Vocab) findBytes(w []byte) int { return v.findHashed(w, hash(w)) }
 
-// findHashed is findBytes given w's hash.
 func (v *Vocab) findHashed(w []byte, h uint32) int {
 	for s := h & v.mask; ; s = (s + 1) & v.mask {
 		i := int(v.slots[s]) - 1
@@ -93,18 +109,15 @@ func (v *Vocab) findHashed(w []byte, h uint32) int {
 }
 
 // lookup returns the index of the entry that word matches, whole or by
-// prefix (the longest such entry), or -1. The hashes of word's prefixes
-// are taken in one pass, as FNV-1a reads a word byte by byte.
+// prefix (the longest such entry), or -1. Most words of a page are no
+// vocabulary's: the first byte, and for prefixes the lengths, rule most of
+// them out before any hash is taken.
 func (v *Vocab) lookup(word []byte) int {
-	var hs [maxWord + 1]uint32
-	h := uint32(2166136261)
-	hs[0] = h
-	for i := 0; i < len(word); i++ {
-		h = (h ^ uint32(word[i])) * 16777619
-		hs[i+1] = h
+	if !v.first[word[0]] {
+		return -1
 	}
 	if len(word) <= v.maxLen {
-		if i := v.findHashed(word, h); i >= 0 {
+		if i := v.findBytes(word); i >= 0 {
 			return i
 		}
 	}
@@ -115,7 +128,7 @@ func (v *Vocab) lookup(word []byte) int {
 		if v.prefixLens&(1<<k) == 0 {
 			continue
 		}
-		if i := v.findHashed(word[:k], hs[k]); i >= 0 && v.entries[i].Prefix {
+		if i := v.findBytes(word[:k]); i >= 0 && v.entries[i].Prefix {
 			return i
 		}
 	}
@@ -125,12 +138,21 @@ func (v *Vocab) lookup(word []byte) int {
 // Flags returns the union of the flags of the words of s that are in the
 // vocabulary.
 func (v *Vocab) Flags(s string) uint32 {
+	// each's loop, without its callback: Flags runs for every element
+	// of a page, and an indirect call a word is dear in wasm.
 	var f uint32
-	v.each(s, func(i int) bool {
-		f |= v.entries[i].Flags
-		return true
-	})
-	return f
+	sp := splitter{s: s}
+	for {
+		start, end := sp.next()
+		if start < 0 {
+			return f
+		}
+		if end-start <= maxWord && v.mayStart(s[start:end]) {
+			if i := v.lookup(appendLower(sp.buf[:0], s[start:end])); i >= 0 {
+				f |= v.entries[i].Flags
+			}
+		}
+	}
 }
 
 // First returns the first word of s whose entry carries one of flags, as
@@ -152,21 +174,59 @@ func (v *Vocab) First(s string, flags uint32) string {
 func Words(s string) []string {
 	var out []string
 	sp := splitter{s: s}
-	for w := sp.next(); w != nil; w = sp.next() {
-		out = append(out, string(w))
+	for {
+		start, end := sp.next()
+		if start < 0 {
+			return out
+		}
+		if end-start <= maxWord {
+			out = append(out, string(appendLower(sp.buf[:0], s[start:end])))
+		}
 	}
-	return out
 }
 
 // each calls f with the entry index of every word of s in the vocabulary,
-// until f returns false.
+// until f returns false. A word is lowercased into a buffer and looked up
+// only when its first two letters could start an entry: most words of a
+// page are no vocabulary's, and cost only the scan that finds them.
 func (v *Vocab) each(s string, f func(int) bool) {
 	sp := splitter{s: s}
-	for w := sp.next(); w != nil; w = sp.next() {
-		if i := v.lookup(w); i >= 0 && !f(i) {
+	for {
+		start, end := sp.next()
+		if start < 0 {
+			return
+		}
+		if end-start > maxWord || !v.mayStart(s[start:end]) {
+			continue
+		}
+		if i := v.lookup(appendLower(sp.buf[:0], s[start:end])); i >= 0 && !f(i) {
 			return
 		}
 	}
+}
+
+// appendLower appends w to dst with ASCII letters lowercased.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// mayStart reports whether a word beginning as w begins (its first two
+// bytes, lowercased) could be an entry or match a Prefix entry.
+func (v *Vocab) mayStart(w string) bool {
+	a := w[0] | 0x20
+	if len(w) == 1 {
+		return v.first[a] || v.first[w[0]]
+	}
+	b := w[1] | 0x20
+	k := uint16(a)<<8 | uint16(b)
+	return v.first2[k>>6]&(1<<(k&63)) != 0
 }
 
 // Byte classes for the split.
@@ -194,56 +254,52 @@ var class = func() (t [256]uint8) {
 	return t
 }()
 
-// splitter reads the words of s, lowercased. Words end at any ASCII byte
-// that is not a letter or digit, between a lowercase letter and a capital
+// splitter finds the words of s. Words end at any ASCII byte that is not
+// a letter or digit, between a lowercase letter and a capital
 // ("selectionShare"), before the last capital of a run followed by a
 // lowercase letter ("HTMLParser"), and between letters and digits
-// ("col2"). Words over maxWord bytes are skipped.
+// ("col2"). buf is scratch space for the caller, sized for the longest
+// word read (maxWord bytes; longer ones are no vocabulary's).
 type splitter struct {
 	s   string
 	i   int
 	buf [maxWord]byte
 }
 
-// next returns the next word, or nil at the end. The word is valid until
-// the next call.
-func (sp *splitter) next() []byte {
-	for sp.i < len(sp.s) {
-		// Skip to a word's first byte.
-		if class[sp.s[sp.i]] == other {
-			sp.i++
+// next returns the span of the next word, or -1, -1 at the end.
+func (sp *splitter) next() (start, end int) {
+	s := sp.s
+	for sp.i < len(s) && class[s[sp.i]] == other {
+		sp.i++
+	}
+	if sp.i >= len(s) {
+		return -1, -1
+	}
+	start = sp.i
+	prev := uint8(other)
+	for sp.i < len(s) {
+		k := class[s[sp.i]]
+		if k == lower && prev != upper && prev != digit {
+			// The common case, in a loop of its own: a run of
+			// lowercase letters.
+			for sp.i < len(s) && class[s[sp.i]] == lower {
+				sp.i++
+			}
+			prev = lower
 			continue
 		}
-		n, long := 0, false
-		prev := uint8(other)
-		for ; sp.i < len(sp.s); sp.i++ {
-			c := sp.s[sp.i]
-			k := class[c]
-			if k == other ||
-				k == upper && (prev == lower || prev == high) ||
-				k == lower && prev == upper && n > 1 ||
-				(k == digit) != (prev == digit) && prev != other {
-				break
-			}
-			if k == upper {
-				c += 'a' - 'A'
-			}
-			if n == maxWord {
-				long = true
-			} else {
-				sp.buf[n] = c
-				n++
-			}
-			prev = k
+		if k == other ||
+			k == upper && (prev == lower || prev == high) ||
+			k == lower && prev == upper && sp.i-start > 1 ||
+			(k == digit) != (prev == digit) && prev != other {
+			break
 		}
-		if k := sp.i; k < len(sp.s) && class[sp.s[k]] == lower && prev == upper && n > 1 && !long {
-			// "HTMLParser": the last capital starts the next word.
-			sp.i--
-			n--
-		}
-		if !long {
-			return sp.buf[:n]
-		}
+		prev = k
+		sp.i++
 	}
-	return nil
+	if sp.i < len(s) && class[s[sp.i]] == lower && prev == upper && sp.i-start > 1 {
+		// "HTMLParser": the last capital starts the next word.
+		sp.i--
+	}
+	return start, sp.i
 }

@@ -76,7 +76,7 @@ func (s *segmenter) flush() {
 		}
 		s.blocks = append(s.blocks, block.Block{
 			Text: t, Kind: s.kind, Level: s.level, Elem: s.owner,
-			Chars: len(t), LinkChars: link, Bold: bold >= len(t)-countSpaces(t),
+			Chars: len(t), LinkChars: link, Bold: bold > 0 && bold >= len(t)-countSpaces(t),
 		})
 	}
 	s.buf = s.buf[:0]
