@@ -273,7 +273,7 @@ func score(blocks []block.Block, st *stats, strict bool) {
 		}
 		level := 0
 		for n := startOf(b); n != nil && level < scoreLevels; n = n.Parent {
-			div := 1.0
+			div := 1.0 // Readability's 1, 2, then 3 a level
 			switch {
 			case level == 1:
 				div = 2

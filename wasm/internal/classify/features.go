@@ -54,7 +54,7 @@ func proseWeight(b *block.Block) float64 {
 		return 0
 	}
 	commas := punctuation(b.Text)
-	w := 1 + float64(min(commas, 10)) + min(float64(b.Runes)/100, 3)
+	w := 1 + float64(min(commas, maxCommas)) + min(float64(b.Runes)/runesPerPoint, maxLengthPoints)
 	return w * textFactor(b) * (1 - b.LinkDensity())
 }
 
@@ -63,12 +63,12 @@ func proseWeight(b *block.Block) float64 {
 // not know reads as running text when its blocks end as sentences do.
 func textFactor(b *block.Block) float64 {
 	if b.Func > 0 {
-		return 0.5 + 2*min(b.FuncDensity(), fullFunc)
+		return bareText + (1-bareText)*min(b.FuncDensity(), fullFunc)/fullFunc
 	}
 	if b.Sentence {
 		return 1
 	}
-	return 0.5
+	return bareText
 }
 
 // punctuation counts the commas and full stops of t, Latin, Arabic and

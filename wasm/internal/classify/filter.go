@@ -37,7 +37,7 @@ func include(st *stats, top *dom.Node, cov coverage, a anchor) map[*dom.Node]boo
 		kids = append(kids, c)
 	}
 	ts := st.lookup(top)
-	threshold := max(10, final(ts)*a.factor(ts)*0.2)
+	threshold := max(siblingFloor, final(ts)*a.factor(ts)*siblingShare)
 	for _, step := range []int{-1, 1} {
 		for i := at + step; i >= 0 && i < len(kids); i += step {
 			s := kids[i]
@@ -70,7 +70,7 @@ func include(st *stats, top *dom.Node, cov coverage, a anchor) map[*dom.Node]boo
 // paragraph class "selectionShareable", a section id
 // "sharing-with-a-single-developer").
 func readsAsProse(s *node) bool {
-	return 3*s.proseChars >= s.chars && float64(s.link) <= float64(s.chars)*maxChromeLinkDensity
+	return float64(s.proseChars) >= proseShare*float64(s.chars) && float64(s.link) <= float64(s.chars)*maxChromeLinkDensity
 }
 
 // filter marks the body blocks among those under the included elements.
@@ -146,10 +146,10 @@ func isCaption(b *block.Block, st *stats) bool {
 // besideImage reports a short line set right after an image in the same
 // element, the way CMSs print a caption without naming it.
 func besideImage(b *block.Block) bool {
-	if b.Words > 25 || endsSentence(b.Text) {
+	if b.Words > besideWords || endsSentence(b.Text) {
 		return false
 	}
-	for n, k := b.Elem, 0; n != nil && k < 2; n, k = n.Parent, k+1 {
+	for n, k := b.Elem, 0; n != nil && k < imageReach; n, k = n.Parent, k+1 {
 		for c := n.FirstChild; c != nil; c = c.Next {
 			if c.Tag == atom.Img || c.Tag == atom.Picture {
 				return true
@@ -190,7 +190,7 @@ func reasonInside(b *block.Block, st *stats, root *dom.Node, now time.Time) stri
 	if ld := b.LinkDensity(); ld > maxLinkDensity && (ld >= teaserLinks || b.Kind != block.Heading && b.Kind != block.ListItem && !endsSentence(b.Text)) {
 		return "links"
 	}
-	if strings.Contains(b.Text, "©") && b.Words <= 12 {
+	if strings.Contains(b.Text, "©") && b.Words <= dateWords {
 		return "copyright"
 	}
 	if _, ok := b.Byline(now); ok {

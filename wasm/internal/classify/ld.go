@@ -10,7 +10,7 @@ import (
 // is too short to cross-check against.
 func ldKey(body string) map[string]bool {
 	words := fields(normalize.SearchKey(body))
-	if len(words) < 30 {
+	if len(words) < minLDWords {
 		return nil
 	}
 	set := make(map[string]bool, len(words))
@@ -71,7 +71,7 @@ func newCoverage(blocks []block.Block, ld map[string]bool) coverage {
 // mostly reports whether most of n's words are the article's.
 func (c coverage) mostly(n *dom.Node) bool {
 	h := c[n]
-	return h[0]*10 >= h[1]*7
+	return float64(h[0]) >= ldMostly*float64(h[1])
 }
 
 // preferCoverage checks the structural choice against the JSON-LD
@@ -84,7 +84,7 @@ func preferCoverage(st *stats, top *dom.Node, cov coverage) *dom.Node {
 	}
 	for _, n := range st.order {
 		h := cov[n]
-		if st.lookup(n).score > 0 && h[0] > bestHit+bestHit/5+20 && cov.mostly(n) {
+		if st.lookup(n).score > 0 && h[0] > bestHit+bestHit/5+ldMargin && cov.mostly(n) {
 			best, bestHit = n, h[0]
 		}
 	}

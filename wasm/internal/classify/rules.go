@@ -186,6 +186,19 @@ const (
 	// maxGrowLinks: a parent whose addition has more of its text in
 	// links adds a link list, not article text.
 	maxGrowLinks = 0.25
+	// siblingFloor and siblingShare: a sibling of the container joins it
+	// when it scores this much, or this share of the container's score
+	// (Readability's 10 and 0.2).
+	siblingFloor = 10
+	siblingShare = 0.2
+	// minLDWords: a JSON-LD articleBody shorter than this is too short to
+	// check the choice against; ldMostly is the share of an element's
+	// words it must hold for the element to be mostly the article, and
+	// ldMargin the words by which another candidate must cover more of it
+	// (beyond a fifth more) to win.
+	minLDWords = 30
+	ldMostly   = 0.7
+	ldMargin   = 20
 	// minBody is the body length, in characters, below which a pass is
 	// taken to have missed the article and the next one runs.
 	minBody = 140
@@ -225,8 +238,15 @@ const (
 	// passOver is the text length, in characters, under which a sibling
 	// that is not prose is passed over rather than ending the walk.
 	passOver = 20
-	// captionWords bounds a caption named as such by its class.
+	// captionWords bounds a caption named as such by its class;
+	// besideWords a line read as a caption for standing by an image,
+	// within imageReach levels up.
 	captionWords = 40
+	besideWords  = 25
+	imageReach   = 2
+	// proseShare: an element reads as prose when sentences are at least
+	// this share of its text.
+	proseShare = 1.0 / 3
 	// dateWords bounds a date line.
 	dateWords = 12
 )
@@ -253,4 +273,15 @@ const (
 	// fullFunc is the share of function words of ordinary running text
 	// (Arabic, after proclitics; Latin languages go higher).
 	fullFunc = 0.25
+	// bareText is what text with no function words weighs against
+	// running text, which weighs 1.
+	bareText = 0.5
+	// maxCommas, runesPerPoint and maxLengthPoints: a paragraph scores
+	// 1, plus a point a comma or full stop up to maxCommas, plus a point
+	// per runesPerPoint characters up to maxLengthPoints (Readability's
+	// 100 and 3; it counts every comma, which lets one long list of
+	// names outweigh an article).
+	maxCommas       = 10
+	runesPerPoint   = 100
+	maxLengthPoints = 3
 )
