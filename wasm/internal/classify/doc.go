@@ -1,19 +1,26 @@
 // Package classify decides which blocks of a page are the article body.
 //
-// It works in two passes, after Readability and trafilatura:
+// It measures every block (Features: search key, words, function words in
+// Arabic and the Latin-script languages lexicon knows, whether it reads as
+// a sentence), then works in two steps, after Readability and trafilatura:
 //
-//  1. Choose the container. Every prose-like block scores its ancestors by
-//     length, commas and the density of Arabic function words (counted
-//     after stripping proclitics, since raw token matching undercounts
-//     Arabic). Class and id hints, in English and in the transliterated
-//     names Arabic CMSs use, and link density weigh each candidate. The
-//     best candidate wins, together with adjacent siblings that read as
-//     prose (a lead paragraph kept in a box of its own).
-//  2. Filter inside it. Blocks under chrome-named elements, link lists,
-//     boilerplate phrases matched on the search key, bylines, date lines,
-//     captions and trailing agency credits are set aside, each with its
-//     reason.
+//  1. Choose the container. Every prose-like block scores its container
+//     and the ancestors above it by length and punctuation, times how much
+//     it reads as running text. Class and id are read as words
+//     (classwords) and weigh a candidate up or down, never veto it. The
+//     headline, the heading that shows one of the page's titles, anchors
+//     the choice: a container behind other prose scores less. Readability's
+//     corrections follow (the common ancestor of close candidates, a
+//     parent that scores more), then the container grows while what its
+//     parent adds reads as more of the article, and takes in adjacent
+//     siblings that read as prose. A JSON-LD articleBody cross-checks it.
+//  2. Filter inside it. Boilerplate phrases matched on the search key,
+//     link lists, bylines, date lines, captions and photo credits, trailing
+//     agency credits, and subtrees named as chrome that do not read as
+//     prose are set aside, each with its reason.
 //
-// When the page carries a JSON-LD articleBody, the container that best
-// covers its words wins over a weaker structural choice.
+// Classify runs it as a cascade of passes, each relaxing one rule: strict
+// (prose under comment-like names counts a fifth), relaxed, and for a page
+// of a few lines with no prose, the page itself. Every vocabulary and
+// threshold is in rules.go, with its reason.
 package classify

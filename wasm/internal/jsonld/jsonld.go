@@ -9,9 +9,18 @@ import (
 // Article is what nazif reads of a page's JSON-LD article object. Strings
 // are as the page writes them, trimmed.
 type Article struct {
-	Headline, Published, Modified, Section, Body, Description, Image, URL string
-	Authors                                                               []string
-	Publisher                                                             string
+	// Headline is headline, or name; Published and Modified are
+	// datePublished and dateModified as written; Section is
+	// articleSection; Body is articleBody.
+	Headline, Published, Modified, Section, Body string
+	// Description, Image and URL (url, else mainEntityOfPage) are as
+	// written: an object gives its name, url or @id.
+	Description, Image, URL string
+	// Authors are the names of the persons among the authors: an
+	// organization named as author is the site, not a byline.
+	Authors []string
+	// Publisher is the publisher's name.
+	Publisher string
 }
 
 // articleTypes are the schema.org types whose fields describe the article.
