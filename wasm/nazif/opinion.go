@@ -109,14 +109,11 @@ func secondOpinion(blocks []block.Block, pass string, stop func() bool) (string,
 	if opinion <= body || body > 0 && float64(shared) < agree*float64(body) {
 		return pass, true
 	}
+	// The dump reading extends the body; it does not judge the
+	// container's own paragraphs, which stay.
 	for i := range blocks {
-		b := &blocks[i]
-		switch {
-		case in[i]:
-			b.Body, b.Reason = true, ""
-		case b.Body:
-			// Kept: the dump reading extends the body, it does not
-			// judge the container's own paragraphs.
+		if in[i] {
+			blocks[i].Body, blocks[i].Reason = true, ""
 		}
 	}
 	return "dump", true
