@@ -74,6 +74,9 @@ type page struct {
 	truth eval.Truth
 }
 
+// loadCorpus reads every page of dir that has a truth file: its HTML,
+// <stem>.html or <stem>.html.gz (gunzipped), and its <stem>.dump.txt; a
+// page may lack either.
 func loadCorpus(dir string) ([]page, error) {
 	truths, err := filepath.Glob(filepath.Join(dir, "*.truth.json"))
 	if err != nil {
@@ -90,7 +93,11 @@ func loadCorpus(dir string) ([]page, error) {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		p := page{stem: strings.TrimSuffix(filepath.Base(f), ".truth.json"), truth: t}
-		p.html, _ = os.ReadFile(filepath.Join(dir, p.stem+".html"))
+		for _, ext := range []string{".html", ".html.gz"} {
+			if p.html, err = eval.ReadFile(filepath.Join(dir, p.stem+ext), host.DefaultMaxInputBytes); err == nil {
+				break
+			}
+		}
 		p.dump, _ = os.ReadFile(filepath.Join(dir, p.stem+".dump.txt"))
 		pages = append(pages, p)
 	}

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,51 +32,22 @@ const (
 )
 
 // loadReadability reads the set: <id>.html.gz, decompressed, and
-// <id>.truth.json.
+// <id>.truth.json; a truth with no URL gets the one Readability's own
+// tests use.
 func loadReadability(dir string) ([]page, error) {
-	truths, err := filepath.Glob(filepath.Join(dir, "*.truth.json"))
+	pages, err := loadCorpus(dir)
 	if err != nil {
 		return nil, err
 	}
-	var pages []page
-	for _, f := range truths {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+	for i := range pages {
+		if pages[i].html == nil {
+			return nil, fmt.Errorf("%s: no %s.html.gz", dir, pages[i].stem)
 		}
-		t, err := eval.ParseTruth(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
+		if pages[i].truth.URL == "" {
+			pages[i].truth.URL = fakeURL
 		}
-		if t.URL == "" {
-			t.URL = fakeURL
-		}
-		p := page{stem: strings.TrimSuffix(filepath.Base(f), ".truth.json"), truth: t}
-		if p.html, err = gunzip(filepath.Join(dir, p.stem+".html.gz")); err != nil {
-			return nil, err
-		}
-		pages = append(pages, p)
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("no truth files in %s", dir)
 	}
 	return pages, nil
-}
-
-func gunzip(name string) ([]byte, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	z, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	html, err := io.ReadAll(z)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return html, nil
 }
 
 // runnerDir writes pages as the Node and Python runners read a corpus,
