@@ -358,7 +358,14 @@ const outputMax = 2 << 10;
 // bytes the guest writes to stdout and stderr in out, instead of handing
 // them to the runtime's console.
 function withOutput(imports, memory, out) {
-  const wasi = { ...imports.wasi_snapshot_preview1 };
+  // Every WASI function is called through a JS function of ours, never
+  // straight from the module: Node 20 died with SIGSEGV (in V8's
+  // exception unwinding) when the Go runtime, out of memory under the
+  // cap, called node:wasi's native functions directly on its way down.
+  const wasi = {};
+  for (const [name, f] of Object.entries(imports.wasi_snapshot_preview1)) {
+    wasi[name] = typeof f === "function" ? (...args) => f(...args) : f;
+  }
   const inner = wasi.fd_write;
   wasi.fd_write = (fd, iovs, iovsLen, nwritten) => {
     if (fd !== 1 && fd !== 2) return inner(fd, iovs, iovsLen, nwritten);
