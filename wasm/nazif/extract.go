@@ -57,7 +57,7 @@ func Extract(input []byte, opts Options) (Article, error) {
 		return Article{}, ErrTimeout
 	}
 	d.warnings = append(dec.Warnings, d.warnings...)
-	return d.finish(opts), nil
+	return d.finish(opts, dl)
 }
 
 // deadline is Options.Deadline; the zero value never passes.
@@ -183,6 +183,9 @@ func fromDump(text string, opts Options, dl deadline) (draft, error) {
 	}
 	d.keys = doc.Keys
 	d.captions = doc.Captions
+	if doc.Truncated {
+		d.warnings = append(d.warnings, "the dump has over "+strconv.Itoa(dump.MaxLines)+" lines: only the first were read")
+	}
 	for _, r := range doc.Removed {
 		d.removed = append(d.removed, Removed{r.Text, r.Reason})
 	}
@@ -193,8 +196,8 @@ func fromDump(text string, opts Options, dl deadline) (draft, error) {
 }
 
 // finish detects the language, normalizes every text for display and
-// renders the requested outputs.
-func (d *draft) finish(opts Options) Article {
+// renders the requested outputs, checking the deadline between them.
+func (d *draft) finish(opts Options, dl deadline) (Article, error) {
 	var sample []byte
 	for _, b := range d.blocks {
 		sample = append(append(sample, b.Text...), '\n')
@@ -234,10 +237,16 @@ func (d *draft) finish(opts Options) Article {
 	}
 	a.Text = joinText(a.Blocks)
 	a.SearchText = string(key)
+	if dl.passed() {
+		return Article{}, ErrTimeout
+	}
 	if opts.HTML {
 		a.HTML = renderHTML(&a)
 	}
 	if opts.Markdown {
+		if dl.passed() {
+			return Article{}, ErrTimeout
+		}
 		a.Markdown = renderMarkdown(&a)
 	}
 	if opts.Explain {
@@ -249,7 +258,10 @@ func (d *draft) finish(opts Options) Article {
 			}
 		}
 	}
-	return a
+	if dl.passed() {
+		return Article{}, ErrTimeout
+	}
+	return a, nil
 }
 
 // searchKey appends the search key of s. Arabic-only folding is for Arabic

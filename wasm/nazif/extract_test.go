@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nazif/nazif/wasm/internal/dump"
 	"github.com/nazif/nazif/wasm/nazif"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -268,5 +269,23 @@ func TestNegatives(t *testing.T) {
 		if strings.Count(a.SearchText, "ی") != strings.Count(a.Text, "ی") {
 			t.Errorf("%s: search key folded ی", f)
 		}
+	}
+}
+
+// TestDumpLineCap: a text dump past dump.MaxLines is read up to the cap,
+// with a warning; an article in its first lines is kept, as an HTML page's
+// before dom.MaxNodes is (issue 13: 2M short lines took 13 s and 600 MB).
+func TestDumpLineCap(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join(corpusDir, "seed-mawazin-2025-06-11.dump.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := append(seed, strings.Repeat("ع\n", dump.MaxLines)...)
+	a, err := nazif.Extract(in, nazif.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 9 || !slices.Contains(a.Warnings, "the dump has over 32768 lines: only the first were read") {
+		t.Errorf("%d blocks, warnings %q; want the seed's 9 paragraphs and the cap's warning", len(a.Blocks), a.Warnings)
 	}
 }

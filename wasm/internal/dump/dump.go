@@ -31,6 +31,9 @@ type Doc struct {
 	Lines    []int
 	Keys     []string
 	Captions []string
+	// Truncated reports that the dump has more than MaxLines lines, and
+	// only the first were read.
+	Truncated bool
 	// Removed lists every non-empty line that was not used, with a short
 	// reason such as "menu", "related", "share", "image", "copyright",
 	// "short-line" or "before-title".
@@ -88,8 +91,8 @@ func Extract(text string) Doc {
 // every 1024 lines while measuring them, it calls stop (when not nil), and
 // when stop returns true it gives up, returning false and no Doc.
 func ExtractUntil(text string, now time.Time, stop func() bool) (Doc, bool) {
-	lines := splitLines(text)
-	if stop != nil && stop() {
+	lines, truncated, ok := splitLines(text, stop)
+	if !ok || stop != nil && stop() {
 		return Doc{}, false
 	}
 	dated, ok := scan(lines, stop)
@@ -97,10 +100,16 @@ func ExtractUntil(text string, now time.Time, stop func() bool) (Doc, bool) {
 		return Doc{}, false
 	}
 	roles := make([]role, len(lines))
-	var d Doc
+	d := Doc{Truncated: truncated}
 
 	markAsides(lines)
+	if stop != nil && stop() {
+		return Doc{}, false
+	}
 	start, end := findBody(lines)
+	if stop != nil && stop() {
+		return Doc{}, false
+	}
 	if start < 0 {
 		for i := range lines {
 			if lines[i].text != "" {

@@ -19,7 +19,7 @@ func TestTrim(t *testing.T) {
 }
 
 func TestSplitLines(t *testing.T) {
-	ls := splitLines("a\r\n  • b\n\nc")
+	ls, _, _ := splitLines("a\r\n  • b\n\nc", nil)
 	if len(ls) != 4 {
 		t.Fatalf("got %d lines; want 4", len(ls))
 	}
@@ -113,7 +113,7 @@ func TestProse(t *testing.T) {
 		{"The minister said on Monday that the plan, which parliament approved, would start soon.", true},
 	}
 	for _, tt := range tests {
-		ls := splitLines(tt.in)
+		ls, _, _ := splitLines(tt.in, nil)
 		scan(ls, nil)
 		if got := ls[0].prose; got != tt.want {
 			l := ls[0]
@@ -193,7 +193,7 @@ func TestDateOf(t *testing.T) {
 }
 
 func TestWeight(t *testing.T) {
-	ls := splitLines("أخبار ذات صلة\n• الرئيسية\nصورة الوزير\n\nوأكد الوزير في تصريح للصحفيين أن الحكومة ماضية في تنفيذ الخطة، وأن العمل سيبدأ قريبا.")
+	ls, _, _ := splitLines("أخبار ذات صلة\n• الرئيسية\nصورة الوزير\n\nوأكد الوزير في تصريح للصحفيين أن الحكومة ماضية في تنفيذ الخطة، وأن العمل سيبدأ قريبا.", nil)
 	scan(ls, nil)
 	if w := ls[0].weight(); w != -wall {
 		t.Errorf("heading weight %v; want %v", w, -wall)

@@ -53,11 +53,27 @@ type line struct {
 	aside      bool // inside a «read also» box set into the body (markAsides)
 }
 
+// MaxLines bounds the lines of a dump that are read; the rest is not.
+// A news page's dump is a few hundred lines, a long one a few thousand;
+// every line read costs a line struct and its measures, so a dump of
+// millions of short lines would otherwise cost hundreds of megabytes.
+const MaxLines = 1 << 15
+
 // splitLines cuts text at line feeds, drops a trailing \r, and fills each
-// line's layout counts. The language features are filled later by scan.
-func splitLines(text string) []line {
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
+// line's layout counts, for at most MaxLines lines; truncated reports that
+// there were more. Every checkEvery lines it calls stop (when not nil),
+// and gives up, returning false, when stop says so. The language features
+// are filled later by scan.
+func splitLines(text string, stop func() bool) (lines []line, truncated, ok bool) {
+	n := strings.Count(text, "\n") + 1
+	lines = make([]line, 0, min(n, MaxLines))
 	for len(text) > 0 {
+		if len(lines) == MaxLines {
+			return lines, true, true
+		}
+		if stop != nil && len(lines)%checkEvery == checkEvery-1 && stop() {
+			return nil, false, false
+		}
 		i := strings.IndexByte(text, '\n')
 		var raw string
 		if i < 0 {
@@ -71,7 +87,7 @@ func splitLines(text string) []line {
 		lines = append(lines, line{indent: int32(leadingSpaces(raw)), text: trim(raw)})
 		measure(&lines[len(lines)-1])
 	}
-	return lines
+	return lines, false, true
 }
 
 func leadingSpaces(s string) int {

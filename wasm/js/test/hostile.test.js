@@ -53,11 +53,10 @@ const cases = [
   ["gzip", () => gzipSync(enc.encode(article("", ""))), Code.NOT_TEXT],
   ["empty", () => new Uint8Array(0), Code.EMPTY],
   ["white space only", () => " \t\r\n\u00a0".repeat(1000), Code.EMPTY],
-  // Out of memory under the cap, the Go runtime sleeps (poll_oneoff) on its
-  // way down; called straight from the module, node:wasi's native
-  // poll_oneoff killed Node 20 with SIGSEGV. The loader now calls every
-  // WASI function through a JS function of its own.
-  ["a text dump of 500,000 short lines", () => "ع\n".repeat(500000), Code.MEMORY_LIMIT],
+  // It ran the instance out of memory under the cap, and Node 20 died
+  // with SIGSEGV on the way down (see api.test.js); now the dump is read
+  // up to its line cap.
+  ["a text dump of 500,000 short lines", () => "ع\n".repeat(500000), "no_article"],
   ["no article", () => `<html><head><title>الرئيسية</title></head><body><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/news">أخبار</a></li></ul></nav><div class="share">شارك على فيسبوك تويتر واتساب</div><footer>جميع الحقوق محفوظة © 2025</footer></body></html>`, "no_article"],
 ];
 
