@@ -18,9 +18,13 @@ type Article struct {
 	Author string `json:"author,omitempty"`
 	// Description is the page's own summary.
 	Description string `json:"description,omitempty"`
-	// Image is the lead image URL.
+	// Image is the lead image URL: an absolute http or https URL, or
+	// empty (a javascript: or data: one is dropped).
 	Image string `json:"image,omitempty"`
-	// URL is the canonical URL, or Options.URL.
+	// URL is the page's canonical URL, or else Options.URL: an absolute
+	// http or https URL, or empty. The page's own wins (a crawler's URL
+	// may be a redirect or a mirror); one that is not http or https, or
+	// holds a control or bidi character, is never used.
 	URL string `json:"url,omitempty"`
 	// Lang is "ar", "fa", "ur" or "other", from letter statistics.
 	Lang string `json:"lang"`

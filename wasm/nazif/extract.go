@@ -18,6 +18,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/meta"
 	"github.com/nazif/nazif/wasm/internal/normalize"
 	"github.com/nazif/nazif/wasm/internal/segment"
+	"github.com/nazif/nazif/wasm/internal/urlref"
 )
 
 // Errors returned by Extract. Test for them with errors.Is.
@@ -119,9 +120,6 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 		return draft{}, ErrTimeout
 	}
 	d := draft{Meta: meta.Read(doc, ld).Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
-	if d.URL == "" {
-		d.URL = opts.URL
-	}
 	titleKey := normalize.SearchKey(d.Title)
 	body := 0
 	for i := range res.Blocks {
@@ -173,7 +171,7 @@ func fromDump(text string, opts Options, dl deadline) (draft, error) {
 		return draft{}, ErrTimeout
 	}
 	d := draft{Meta: meta.Meta{
-		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author, URL: opts.URL,
+		Title: doc.Title, Section: doc.Section, Site: doc.Site, Author: doc.Author,
 	}, pass: "text"}
 	if !doc.Published.IsZero() {
 		d.Published = doc.Published.String()
@@ -182,6 +180,9 @@ func fromDump(text string, opts Options, dl deadline) (draft, error) {
 		d.blocks = append(d.blocks, Block{Kind: Paragraph, Text: p})
 	}
 	d.keys = doc.Keys
+	if urlref.Web(opts.URL) {
+		d.URL = opts.URL
+	}
 	d.captions = doc.Captions
 	if doc.Truncated {
 		d.warnings = append(d.warnings, "the dump has over "+strconv.Itoa(dump.MaxLines)+" lines: only the first were read")

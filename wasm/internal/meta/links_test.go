@@ -15,6 +15,11 @@ func TestURL(t *testing.T) {
 		{"og:url before JSON-LD", `<meta property="og:url" content="https://example.org/og/7">` + ld("https://example.org/ld/7"), "https://example.org/og/7"},
 		{"JSON-LD url", ld("https://example.org/ld/7"), "https://example.org/ld/7"},
 		{"page URL last", ``, page},
+		// Only an absolute http or https URL is used (issue 13, item 3).
+		{"javascript: canonical passed over", `<link rel="canonical" href="javascript:alert(document.domain)"><meta property="og:url" content="https://example.org/og/7">`, "https://example.org/og/7"},
+		{"JSON-LD url in capitals passed over", ld("JavaScript:alert(1)"), page},
+		{"data: og:url passed over", `<meta property="og:url" content="data:text/html,<script>alert(1)</script>">`, page},
+		{"bidi override escaped by resolution", `<link rel="canonical" href="https://example.org/&#x202e;gnp.exe">`, "https://example.org/%E2%80%AEgnp.exe"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := resolve(`<head>`+c.head+`</head><body><h1>عنوان</h1><div>`+para+`</div></body>`, page).URL
@@ -37,6 +42,8 @@ func TestImage(t *testing.T) {
 		{"itemprop image", ``, `<meta itemprop="image" content="/i.jpg">`, "https://example.org/i.jpg"},
 		{"resolved against the canonical URL", `<link rel="canonical" href="https://www.example.com/a/b.html"><meta property="og:image" content="img/1.jpg">`, ``, "https://www.example.com/a/img/1.jpg"},
 		{"none", ``, ``, ""},
+		{"javascript: image dropped", `<meta property="og:image" content="javascript:alert(1)">`, ``, ""},
+		{"data: image dropped", `<meta property="og:image" content="data:image/svg+xml,<svg onload=alert(1)>">`, ``, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := resolve(`<head>`+c.head+`</head><body><h1>عنوان</h1>`+c.body+`<div>`+para+`</div></body>`, "https://example.org/news/7").Image
@@ -64,5 +71,20 @@ func TestDescription(t *testing.T) {
 				t.Errorf("got %q; want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestCallerURL: the caller's URL is used only when it is an absolute
+// http or https URL.
+func TestCallerURL(t *testing.T) {
+	for _, c := range []struct{ url, want string }{
+		{"https://example.org/a", "https://example.org/a"},
+		{"https://example.org/\u202egnp.exe", ""},
+		{"javascript:alert(1)", ""},
+		{"/relative/only", ""},
+	} {
+		if got := resolve(`<body><h1>عنوان</h1><div>`+para+`</div></body>`, c.url).URL; got != c.want {
+			t.Errorf("caller URL %q: got %q; want %q", c.url, got, c.want)
+		}
 	}
 }

@@ -52,7 +52,11 @@ func (p *Page) Resolve(blocks []block.Block, pageURL string, now time.Time) Meta
 	m.Section = p.section(blocks, ti, m.Title)
 	m.Author = p.author(blocks, ti, m.Site, now)
 	m.Description = firstOf(p.tags.get("og:description", "description", "twitter:description"), p.LD.Description)
-	m.Image = urlref.Resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), m.URL)
+	m.Image = urlref.Resolve(firstOf(p.tags.get("og:image", "og:image:url", "twitter:image", "twitter:image:src"), p.LD.Image, p.itemText("image")), firstOf(m.URL, pageURL))
+	if !urlref.Web(m.Image) {
+		// data: and javascript: images, or relative ones with no base.
+		m.Image = ""
+	}
 	return m
 }
 
@@ -91,12 +95,23 @@ func (p *Page) site() string {
 	return firstOf(p.tags.get("og:site_name", "application-name", "twitter:app:name:iphone"), p.LD.Publisher)
 }
 
+// The page's own address wins over the caller's: a crawler's URL may be
+// a redirect, a tracking link or a mirror, and the canonical one is what
+// the article is known by. But only an absolute http or https URL is
+// used: a page may state javascript: or data: there, and the caller's
+// stands when the page's is unusable. Neither usable gives "".
 func (p *Page) url(pageURL string) string {
-	u := firstOf(p.canonical, p.tags.get("og:url"), p.LD.URL)
-	if u == "" {
+	for _, u := range []string{p.canonical, p.tags.get("og:url"), p.LD.URL} {
+		if u = strings.TrimSpace(u); u != "" {
+			if r := urlref.Resolve(u, pageURL); urlref.Web(r) {
+				return r
+			}
+		}
+	}
+	if urlref.Web(pageURL) {
 		return pageURL
 	}
-	return urlref.Resolve(u, pageURL)
+	return ""
 }
 
 // keyOf is the comparison form of a title: its search key, which also

@@ -699,3 +699,30 @@ func resolvePath(base, ref string) string {
 	}
 	return string(dst)
 }
+
+// Web reports whether u is an absolute http or https URL with a host, and
+// no control, space or bidirectional formatting character anywhere: one
+// that a reader can follow and a consumer can link without the link
+// running script (javascript:), carrying a document (data:) or showing a
+// different address than it goes to (U+202E).
+func Web(u string) bool {
+	var rest string
+	switch {
+	case len(u) > 8 && strings.EqualFold(u[:8], "https://"):
+		rest = u[8:]
+	case len(u) > 7 && strings.EqualFold(u[:7], "http://"):
+		rest = u[7:]
+	default:
+		return false
+	}
+	if rest == "" || rest[0] == '/' || rest[0] == '?' || rest[0] == '#' {
+		return false // no host
+	}
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f || 0x80 <= r && r <= 0x9f || r == 0xa0 ||
+			0x200b <= r && r <= 0x200f || 0x2028 <= r && r <= 0x202e || 0x2060 <= r && r <= 0x206f || r == 0xfeff {
+			return false
+		}
+	}
+	return true
+}

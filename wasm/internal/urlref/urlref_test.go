@@ -240,3 +240,30 @@ func BenchmarkResolve(b *testing.B) {
 		})
 	}
 }
+
+func TestWeb(t *testing.T) {
+	for _, c := range []struct {
+		u    string
+		want bool
+	}{
+		{"https://example.org/a?b#c", true},
+		{"HTTP://EXAMPLE.ORG", true},
+		{"http://example.org:8080/أخبار", true},
+		{"javascript:alert(document.domain)", false},
+		{"JavaScript:alert(1)", false},
+		{"data:image/svg+xml,<svg onload=alert(1)>", false},
+		{"//example.org/a", false},
+		{"/news/7", false},
+		{"https://", false},
+		{"https:///path", false},
+		{"http://example.org/\u202egnp.exe", false},
+		{"http://example.org/\x1b[2J", false},
+		{"http://exa mple.org/", false},
+		{"ftp://example.org/", false},
+		{"", false},
+	} {
+		if got := Web(c.u); got != c.want {
+			t.Errorf("Web(%q) = %v; want %v", c.u, got, c.want)
+		}
+	}
+}
