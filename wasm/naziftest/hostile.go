@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -167,6 +168,35 @@ func Cases() []Case {
 		{"XML feed", func() []byte {
 			return []byte(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار</title><item><title>عنوان</title><description>` + Sentence + `</description><pubDate>Wed, 11 Jun 2025 12:27:00 GMT</pubDate></item></channel></rss>`)
 		}, Valid},
+		// Issue 13: what reached terminals, links and databases.
+		{"terminal escapes and controls in the text", func() []byte {
+			esc := "\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\u009b31m\x7f\x08"
+			return article("<p>"+esc+"</p>", "<p>"+esc+" "+Sentence+" "+esc+"</p><h1>"+esc+"</h1>")
+		}, Article},
+		{"invisible format characters inside words", func() []byte {
+			// Tag characters spell "hi" between the letters of a word.
+			inv := "\U000E0001\U000E0068\U000E0069\u206a\u180e\ufff9\ufffb\u0600"
+			mixed := strings.Replace(Sentence, "الحكومة", "الحك"+inv+"ومة", 1)
+			return article("", "<p>"+mixed+" "+mixed+"</p>")
+		}, Article},
+		{"javascript: and data: URLs", func() []byte {
+			page := string(article("", ""))
+			head := `<link rel="canonical" href="javascript:alert(document.domain)"><meta property="og:url" content="JAVASCRIPT:alert(1)">` +
+				`<meta property="og:image" content="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","url":"javascript:alert(2)","image":"javascript:alert(3)"}</script>`
+			return []byte(strings.Replace(page, "<title>", head+"<title>", 1))
+		}, Article},
+		{"a text dump with NULs after its first 8 KiB", func() []byte {
+			head := strings.Repeat(Sentence+"\n\n", 60)
+			return []byte(head + "\x00" + Sentence + "\x00\n\n" + Sentence + "\n")
+		}, Valid},
+		{"UTF-32LE with its byte order mark", func() []byte {
+			var b []byte
+			for _, r := range "\ufeff" + string(article("", "")) {
+				b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			}
+			return b
+		}, NotText},
 		{"empty", func() []byte { return nil }, Empty},
 		{"white space only", func() []byte {
 			return []byte(strings.Repeat(" \t\r\n\u00a0", 1000))
@@ -178,7 +208,10 @@ func Cases() []Case {
 }
 
 // Check returns an error unless a and err are the outcome want, and a is
-// sound: valid UTF-8 throughout, no NUL or bidi override left in the text.
+// sound: valid UTF-8 throughout; no control character but the newline
+// between blocks, and no invisible format character but the joiners that
+// shape emoji and Persian words, in any text; url and image absolute http
+// or https URLs or empty.
 func Check(a nazif.Article, err error, want Outcome) error {
 	switch want {
 	case Empty, NotText:
@@ -191,12 +224,27 @@ func Check(a nazif.Article, err error, want Outcome) error {
 	if err != nil {
 		return fmt.Errorf("got error %v; want %s", err, want)
 	}
-	for _, s := range append([]string{a.Title, a.Section, a.Site, a.Author, a.Text, a.SearchText, a.HTML, a.Markdown}, a.Captions...) {
+	texts := append([]string{a.Title, a.Section, a.Site, a.Author, a.Description, a.Text, a.SearchText, a.HTML, a.Markdown}, a.Captions...)
+	texts = append(texts, a.Warnings...)
+	for _, b := range a.Blocks {
+		texts = append(texts, b.Text)
+	}
+	for _, s := range texts {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("invalid UTF-8 in the output: %q", s)
 		}
-		if strings.ContainsAny(s, "\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
-			return fmt.Errorf("a NUL or bidi control survived in %q", s)
+		for _, r := range s {
+			if unicode.IsControl(r) && r != '\n' || unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D || r == 0xFFFE || r == 0xFFFF {
+				return fmt.Errorf("the control or invisible character %U survived in %.200q", r, s)
+			}
+		}
+	}
+	for _, u := range []string{a.URL, a.Image} {
+		low := strings.ToLower(u)
+		if u != "" && !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") || strings.ContainsFunc(u, func(r rune) bool {
+			return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+		}) {
+			return fmt.Errorf("the URL %q is not an absolute http or https one", u)
 		}
 	}
 	switch want {

@@ -123,6 +123,11 @@ func Decode(b []byte, hint string) (Result, error) {
 			return Result{}, notText(what)
 		}
 		r.Text, r.Replaced = decodeUTF8(body)
+	case hasPrefix(b, "\xff\xfe\x00\x00"), hasPrefix(b, "\x00\x00\xfe\xff"):
+		// Its byte order mark starts as UTF-16LE's does. HTML forbids
+		// UTF-32 and no site serves it: refused, rather than read as
+		// UTF-16 into text that was never there.
+		return Result{}, notText("UTF-32 text")
 	case hasPrefix(b, "\xff\xfe"), hasPrefix(b, "\xfe\xff"):
 		be := b[0] == 0xfe
 		r.Charset, r.Source = utf16Name(be), sourceBOM

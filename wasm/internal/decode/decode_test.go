@@ -424,6 +424,8 @@ func TestDecodeNotText(t *testing.T) {
 		{"few NULs in short input", []byte("<p>hello\x00</p>"), "binary data: NUL bytes"},
 		{"control characters", controls, "binary data: control characters"},
 		{"control characters after utf-8 bom", append([]byte("\xef\xbb\xbf"), controls...), "binary data: control characters"},
+		{"utf-32le", []byte("\xff\xfe\x00\x00<\x00\x00\x00p\x00\x00\x00>\x00\x00\x00'\x06\x00\x00"), "UTF-32 text"},
+		{"utf-32be", []byte("\x00\x00\xfe\xff\x00\x00\x00<\x00\x00\x00p\x00\x00\x00>\x00\x00\x06'"), "UTF-32 text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

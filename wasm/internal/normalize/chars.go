@@ -56,14 +56,34 @@ func isSpace(r rune) bool {
 	return 0x2000 <= r && r <= 0x200A
 }
 
+// asciiControl marks the ASCII controls Display removes: all but the ones
+// that are space (tab, line feed, form feed …), and NUL and DEL. In a
+// terminal they set titles, clear screens and write the clipboard.
+var asciiControl = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = !asciiSpace[c]
+	}
+	t[0x7F] = true
+	return t
+}()
+
 // isDeleted reports whether Display always removes r: invisible controls that
 // carry no text. ZWNJ is a letter-shaping control in Persian and Urdu, so it
 // goes only from Arabic text. ZWJ is decided by its neighbours (see isEmoji).
+// The C1 controls (NEL is a space), the deprecated format controls
+// U+206A–206F, the Mongolian vowel separator, the interlinear annotation
+// controls, the noncharacters U+FFFE and U+FFFF, the Arabic number signs
+// U+0600–0605 and the tag characters (U+E0001, U+E0020–E007F, which can
+// smuggle ASCII text) go too: none is text a reader sees.
 func isDeleted(r rune, arabic bool) bool {
 	switch {
 	case r == 0x00AD, r == 0x061C, r == 0x200B, r == 0x200E, r == 0x200F, r == 0xFEFF:
 		return true
 	case 0x202A <= r && r <= 0x202E, 0x2060 <= r && r <= 0x2064, 0x2066 <= r && r <= 0x2069:
+		return true
+	case 0x80 <= r && r <= 0x9F && r != 0x85, 0x206A <= r && r <= 0x206F, r == 0x180E,
+		0xFFF9 <= r && r <= 0xFFFB, r == 0xFFFE, r == 0xFFFF, 0x0600 <= r && r <= 0x0605,
+		r == 0xE0001, 0xE0020 <= r && r <= 0xE007F:
 		return true
 	case r == zwnj:
 		return arabic

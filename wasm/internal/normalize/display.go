@@ -20,8 +20,10 @@ import (
 //   - a tatweel between two joining letters (a kashida, «جـــداً») is
 //     deleted; any other run of tatweels («الـ20»، «بـ"إنشاء"»، «1445 هـ») is
 //     a connector and becomes one tatweel;
-//   - bidi controls, LRM/RLM/ALM, ZWSP, BOM, soft hyphen and U+2060–2064 are
-//     deleted, and ZWJ too unless it joins two emoji;
+//   - bidi controls, LRM/RLM/ALM, ZWSP, BOM, soft hyphen, U+2060–2064, the C0
+//     and C1 controls that are not space (NUL, ESC, DEL …), and the other
+//     invisible format characters (isDeleted) are deleted, and ZWJ too
+//     unless it joins two emoji;
 //   - every space character becomes one U+0020, runs collapse, both ends are
 //     trimmed, and no space is left before ، ؛ ؟;
 //   - invalid UTF-8 becomes U+FFFD.
@@ -78,7 +80,7 @@ func cleanPrefix(s string) int {
 				if i == 0 || s[i-1] == ' ' {
 					break
 				}
-			} else if asciiSpace[c] {
+			} else if asciiSpace[c] || asciiControl[c] {
 				break
 			}
 			i++
@@ -130,7 +132,7 @@ func display(dst []byte, start int, s string, i int, arabic, expand bool) ([]byt
 		if c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				pending = len(dst) > start
-			} else {
+			} else if !asciiControl[c] {
 				if pending {
 					dst = append(dst, ' ')
 					pending = false

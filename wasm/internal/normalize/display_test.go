@@ -273,3 +273,26 @@ func TestKeyOfDisplay(t *testing.T) {
 		check(randomText(r))
 	}
 }
+
+// TestDisplayControls: display text holds no C0 or C1 control but the
+// spaces, no NUL and no invisible format character (issue 13, items 4, 5
+// and 8): they reach terminals, databases and search keys.
+func TestDisplayHostileControls(t *testing.T) {
+	runDisplay(t, []displayCase{
+		{"نص\x1b]0;PWNED\x07 عادي", "نص]0;PWNED عادي", true},
+		{"a\x1b[2Jb", "a[2Jb", false},
+		{"نص\x00 عربي", "نص عربي", true},
+		{"del\x7f\x08", "del", false},
+		{"قبل\u009b2Jبعد", "قبل2Jبعد", true},
+		{"next\u0085line", "next line", false},
+		{"ع\U000E0001\U000E0068\U000E0069لم", "علم", true},
+		{"a\u206Ab\u180Ec\uFFF9d\uFFFBe\uFFFEf\uFFFFg", "abcdefg", false},
+		{"\u0600١٢٣", "١٢٣", true},
+		{"tab\there", "tab here", false},
+	})
+	for _, s := range []string{"ع\U000E0068لم", "عل\x00م"} {
+		if k := normalize.SearchKey(s); k != "علم" {
+			t.Errorf("SearchKey(%q) = %q; want %q", s, k, "علم")
+		}
+	}
+}

@@ -84,7 +84,7 @@ func appendCleanKey(dst []byte, s string) (out []byte, clean int, ok bool) {
 				i++
 				continue
 			}
-			if asciiSpace[c] {
+			if asciiSpace[c] || asciiControl[c] {
 				return dst, cleanEnd(s, i), false
 			}
 			w, pending = space(b, w, pending), false

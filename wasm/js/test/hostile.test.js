@@ -57,6 +57,26 @@ const cases = [
   // with SIGSEGV on the way down (see api.test.js); now the dump is read
   // up to its line cap.
   ["a text dump of 500,000 short lines", () => "ع\n".repeat(500000), "no_article"],
+  // Issue 13: what reached terminals, links and databases.
+  ["terminal escapes and controls in the text", () => {
+    const esc = "\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\u009b31m\x7f\x08";
+    return article(`<p>${esc}</p>`, `<p>${esc} ${sentence} ${esc}</p><h1>${esc}</h1>`);
+  }, "article"],
+  ["invisible format characters inside words", () => {
+    const inv = "\u{E0001}\u{E0068}\u{E0069}\u206a\u180e\ufff9\ufffb\u0600";
+    const mixed = sentence.replace("الحكومة", `الحك${inv}ومة`);
+    return article("", `<p>${mixed} ${mixed}</p>`);
+  }, "article"],
+  ["javascript: and data: URLs", () => article("", "").replace("<title>",
+    '<link rel="canonical" href="javascript:alert(document.domain)"><meta property="og:url" content="JAVASCRIPT:alert(1)">' +
+    '<meta property="og:image" content="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">' +
+    '<script type="application/ld+json">{"@type":"NewsArticle","url":"javascript:alert(2)","image":"javascript:alert(3)"}</script><title>'), "article"],
+  ["UTF-32LE with its byte order mark", () => {
+    const cps = [...("\ufeff" + article("", ""))].map((c) => c.codePointAt(0));
+    const out = new Uint8Array(cps.length * 4);
+    cps.forEach((cp, i) => new DataView(out.buffer).setUint32(i * 4, cp, true));
+    return out;
+  }, Code.NOT_TEXT],
   ["no article", () => `<html><head><title>الرئيسية</title></head><body><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/news">أخبار</a></li></ul></nav><div class="share">شارك على فيسبوك تويتر واتساب</div><footer>جميع الحقوق محفوظة © 2025</footer></body></html>`, "no_article"],
 ];
 
@@ -83,7 +103,12 @@ for (const [name, make, want] of cases) {
       assert.equal(err, undefined, `want ${want}, got ${err}`);
       if (want === "article") assert.ok(a.text.includes(sentence), "the article lacks the sentence");
       else assert.ok(a.blocks.length === 0 && a.warnings.includes("no article body found"), `blocks ${a.blocks.length}, warnings ${a.warnings}`);
-      for (const s of [a.title, a.text, a.search_text]) assert.doesNotMatch(s ?? "", /[\0\u202a-\u202e\u2066-\u2069]/);
+      // No control but the newline between blocks, no invisible format
+      // character but the joiners; url and image http(s) or absent.
+      for (const s of [a.title, a.section, a.site, a.author, a.text, a.search_text, ...a.blocks.map((b) => b.text)]) {
+        assert.doesNotMatch(s ?? "", /[\0-\x09\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]|\u{E0001}|[\u{E0020}-\u{E007F}]/u);
+      }
+      for (const u of [a.url, a.image]) assert.ok(u === undefined || /^https?:\/\/[^\s\x00-\x1f\x7f-\x9f\u202a-\u202e]+$/i.test(u), `url ${u}`);
     } else {
       assert.ok(err instanceof NazifError, `want a NazifError ${want}, got ${err ?? "an article"}`);
       assert.equal(err.code, want);
