@@ -90,6 +90,22 @@ func checkExtract(t *testing.T, in []byte) {
 	if _, err := json.Marshal(a); err != nil {
 		t.Fatal(err)
 	}
+	// No control but the newline between blocks, no invisible format
+	// character but the joiners, in any text; url and image absolute
+	// http(s) or empty (issue 13: ESC, NUL, tag characters and javascript:
+	// URLs came through).
+	for _, s := range append(strs[:len(strs)], a.Captions...) {
+		for _, r := range s {
+			if unicode.IsControl(r) && r != '\n' || unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D || r == 0xFFFE || r == 0xFFFF {
+				t.Fatalf("control or invisible character %U in output %.200q", r, s)
+			}
+		}
+	}
+	for _, u := range []string{a.URL, a.Image} {
+		if low := strings.ToLower(u); u != "" && !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") {
+			t.Fatalf("url or image %q is not http(s)", u)
+		}
+	}
 	arabic := a.Lang == "ar"
 	for _, s := range append([]string{a.Title, a.Section, a.Site, a.Author}, blockTexts(a)...) {
 		if d := normalize.Display(s, arabic); d != s {
