@@ -167,7 +167,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if b.outDir != "" {
 		if err := os.MkdirAll(b.outDir, 0o755); err != nil {
-			fmt.Fprintf(stderr, "nazif: -o: %v\n", err)
+			fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: -o: %v", err)))
 			return 1
 		}
 		nameOutputs(inputs, b.outDir, formatExts[b.format])
@@ -204,7 +204,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog.finish()
 	for _, i := range failed {
 		e := inputs[i].err
-		fmt.Fprintf(stderr, "nazif: %s: %s [%s]\n", inputs[i].name, e.Message, e.Code)
+		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: %s [%s]", inputs[i].name, e.Message, e.Code)))
 	}
 	if len(failed) > 0 {
 		fmt.Fprintf(stderr, "nazif: %d of %d inputs failed\n", len(failed), len(inputs))
@@ -542,15 +542,17 @@ func walkInputs(root string) []cleanInput {
 // nameOutputs gives each input its file name under dir: its base name (for
 // a URL, its host and path) with ext. Names are unique, ignoring case, and
 // never those of input files in dir itself, which -o must not overwrite.
+// Directories are compared by identity (os.SameFile), not by path: dir may
+// be a symbolic link to an input's directory, or the other way round.
 func nameOutputs(inputs []cleanInput, dir, ext string) {
 	taken := map[string]bool{}
-	absDir, _ := filepath.Abs(dir)
+	dirInfo, dirErr := os.Stat(dir)
 	for _, in := range inputs {
-		if in.url || in.name == "-" {
+		if in.url || in.name == "-" || dirErr != nil {
 			continue
 		}
-		if abs, err := filepath.Abs(in.name); err == nil && filepath.Dir(abs) == absDir {
-			taken[strings.ToLower(filepath.Base(abs))] = true
+		if di, err := os.Stat(filepath.Dir(in.name)); err == nil && os.SameFile(di, dirInfo) {
+			taken[strings.ToLower(filepath.Base(in.name))] = true
 		}
 	}
 	for i := range inputs {

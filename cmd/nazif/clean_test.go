@@ -297,6 +297,29 @@ func TestCleanOutDir(t *testing.T) {
 	}
 }
 
+// TestCleanOutDirSymlink: -o through a symbolic link to an input's
+// directory does not overwrite the input (issue 13: `-o alias d1`, where
+// alias links to d1, replaced d1/story.html).
+func TestCleanOutDirSymlink(t *testing.T) {
+	dir := t.TempDir()
+	page := readSeed(t)
+	writeFiles(t, dir, map[string][]byte{"d1/story.html": page})
+	alias := filepath.Join(dir, "alias")
+	if err := os.Symlink(filepath.Join(dir, "d1"), alias); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	code, _, stderr := runClean(t, "", "-f", "html", "-o", alias, filepath.Join(dir, "d1"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "d1", "story.html")); !bytes.Equal(b, page) {
+		t.Errorf("-o through a link overwrote the input d1/story.html")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "d1", "story-2.html")); err != nil {
+		t.Errorf("the output is not story-2.html beside it: %v", err)
+	}
+}
+
 func TestCleanOutDirExtensions(t *testing.T) {
 	for format, ext := range formatExts {
 		out := t.TempDir()
@@ -455,5 +478,14 @@ func TestProgress(t *testing.T) {
 	}
 	if code, _, stderr := runClean(t, "", args...); code != 0 || stderr != "" {
 		t.Errorf("exit %d, stderr %q; want nothing on stderr", code, stderr)
+	}
+}
+
+// TestCleanStderrEscaped: a failing file's name is echoed escaped.
+func TestCleanStderrEscaped(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "x\x1b]0;PWNED\x07\x1b[2J.html")
+	code, _, stderr := runClean(t, "", name)
+	if code != 1 || strings.ContainsAny(stderr, "\x1b\x07") || !strings.Contains(stderr, `\x1b]0;PWNED\a`) {
+		t.Errorf("exit %d, stderr %q; want the name escaped", code, stderr)
 	}
 }

@@ -247,7 +247,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	if fset.NArg() == 0 {
 		var err error
 		if inputs, err = corpusInputs(*truthDir); err != nil {
-			fmt.Fprintf(stderr, "nazif: %v\n", err)
+			fmt.Fprintln(stderr, printable("nazif: "+err.Error()))
 			return 1
 		}
 		if len(inputs) == 0 {
@@ -662,7 +662,7 @@ func writeEvalTable(w io.Writer, rep evalReport) {
 		rows = append(rows, row{cells: h, blank: len(rows) > 0})
 		for _, p := range members {
 			if p.Error != nil {
-				rows = append(rows, row{cells: []string{name(p), fmt.Sprintf("error %s: %s", p.Error.Code, p.Error.Message)}})
+				rows = append(rows, row{cells: []string{printable(name(p)), printable(fmt.Sprintf("error %s: %s", p.Error.Code, p.Error.Message))}})
 				continue
 			}
 			if p.EmptyBody {

@@ -16,6 +16,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 func main() {
@@ -83,6 +86,40 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 
 // usageError reports a usage error on stderr and returns its exit code.
 func usageError(stderr io.Writer, format string, args ...any) int {
-	fmt.Fprintf(stderr, "nazif: "+format+"\n", args...)
+	fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: "+format, args...)))
 	return 2
+}
+
+// printable returns s with every character a terminal would act on or
+// hide escaped as in a Go string (\x1b, \u202e): the C0 and C1 controls,
+// DEL, and invisible format characters. A file name, a server's reason
+// phrase or a page's text echoed on stderr could otherwise set the
+// terminal's title, clear its screen or write its clipboard (issue 13).
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if !shown(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if shown(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+// shown reports whether r prints as itself: a graphic character, a space,
+// or a tab.
+func shown(r rune) bool {
+	return r == '\t' || r == ' ' || unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r)
 }

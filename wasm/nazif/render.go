@@ -357,12 +357,13 @@ func renderMarkdown(a *Article) string {
 
 // mdClass sorts the bytes escapeMarkdown treats specially, so its loop
 // does one table load per byte: mdEsc bytes are backslash-escaped anywhere
-// (they open emphasis, links, raw HTML, code spans, headings and quotes, or
-// are the backslash itself), mdBreak bytes end a line and mdAmp may start
-// an entity reference.
+// (they open emphasis, links, raw HTML, code spans, headings and quotes,
+// GFM strikethrough (~~x~~, issue 13) and table cells, or are the
+// backslash itself), mdBreak bytes end a line and mdAmp may start an
+// entity reference.
 var mdClass = [256]uint8{
 	'\\': mdEsc, '*': mdEsc, '_': mdEsc, '[': mdEsc, ']': mdEsc,
-	'<': mdEsc, '>': mdEsc, '#': mdEsc, '`': mdEsc,
+	'<': mdEsc, '>': mdEsc, '#': mdEsc, '`': mdEsc, '~': mdEsc, '|': mdEsc,
 	'\n': mdBreak, '\r': mdBreak,
 	'&': mdAmp,
 }
@@ -421,7 +422,7 @@ func escapeMarkdown(b *strings.Builder, s string) {
 // s, if any, and returns how many bytes of s it consumed.
 func escapeLineStart(b *strings.Builder, s string) int {
 	switch c := s[0]; {
-	case c == '-' || c == '+' || c == '~':
+	case c == '-' || c == '+':
 		b.WriteByte('\\')
 		b.WriteByte(c)
 		return 1
