@@ -242,8 +242,11 @@ export class Cleaner {
     }
     const opts = encodeOptions(options);
     const timeoutMs = options.timeoutMs ?? s.timeoutMs;
-    if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs)) {
-      throw new NazifError(Code.BAD_OPTIONS, "nazif: options: timeoutMs must be a number of milliseconds");
+    // The budget goes to the guest as int64 nanoseconds: Infinity would
+    // throw a RangeError, and a negative or overflowing one turn the
+    // deadline off without a word.
+    if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > maxTimeoutMs) {
+      throw new NazifError(Code.BAD_OPTIONS, `nazif: options: timeoutMs must be a number of milliseconds from 0 (no deadline) to ${maxTimeoutMs}, not ${String(timeoutMs)}`);
     }
     const budget = timeoutMs > 0 ? BigInt(Math.max(1, Math.round(timeoutMs * 1e6))) : 0n;
 
@@ -353,6 +356,10 @@ export function checkSettings(settings = {}) {
 }
 
 const outputMax = 2 << 10;
+
+// maxTimeoutMs is the largest budget the guest's int64 nanoseconds hold,
+// about 292 years.
+const maxTimeoutMs = Math.floor(Number(2n ** 63n - 1n) / 1e6);
 
 // withOutput returns imports whose fd_write keeps the first outputMax
 // bytes the guest writes to stdout and stderr in out, instead of handing

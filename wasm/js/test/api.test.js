@@ -84,6 +84,10 @@ test("refused inputs and options keep the instance; errors carry codes", () => {
   throwsCode(() => cleaner.clean("<p>نص</p>", { html: "yes" }), Code.BAD_OPTIONS);
   throwsCode(() => cleaner.clean("<p>نص</p>", { now: new Date(NaN) }), Code.BAD_OPTIONS, /invalid Date/);
   throwsCode(() => cleaner.clean("<p>نص</p>", { timeoutMs: "soon" }), Code.BAD_OPTIONS, /timeoutMs/);
+  // Issue 13: these threw a RangeError or turned the deadline off unsaid.
+  for (const timeoutMs of [Infinity, -1, NaN, 2 ** 64 / 1e6]) {
+    throwsCode(() => cleaner.clean("<p>نص</p>", { timeoutMs }), Code.BAD_OPTIONS, /timeoutMs/);
+  }
   throwsCode(() => cleaner.clean("<p>نص</p>", null), Code.BAD_OPTIONS);
   assert.throws(() => cleaner.clean(42), TypeError);
   assert.equal(cleaner.clean(page("assabah-2019-02-08.html")).title, golden("assabah-2019-02-08.html").title);
