@@ -61,6 +61,10 @@ func Extract(input []byte, opts Options) (Article, error) {
 	return d.finish(opts, dl)
 }
 
+// checkBlocks is how many blocks finish normalizes between two looks at
+// the deadline.
+const checkBlocks = 1024
+
 // deadline is Options.Deadline; the zero value never passes.
 type deadline time.Time
 
@@ -106,20 +110,26 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 		warnings = append(warnings, "the page has over "+strconv.Itoa(dom.MaxNodes)+" elements and texts: only the first were read")
 	}
 	ld := jsonld.Read(doc.JSONLD)
-	blocks := segment.Blocks(doc.Root)
-	classify.Features(blocks)
-	if dl.passed() {
+	blocks, done := segment.BlocksUntil(doc.Root, dl.stop())
+	if !done || !classify.FeaturesUntil(blocks, dl.stop()) || dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body, Now: opts.Now})
-	if dl.passed() {
+	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body, Now: opts.Now, Stop: dl.stop()})
+	if res.Stopped || dl.passed() {
 		return draft{}, ErrTimeout
 	}
 	pass, done := secondOpinion(res.Blocks, res.Pass, dl.stop())
 	if !done {
 		return draft{}, ErrTimeout
 	}
-	d := draft{Meta: meta.Read(doc, ld).Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
+	page, done := meta.ReadUntil(doc, ld, dl.stop())
+	if !done || dl.passed() {
+		return draft{}, ErrTimeout
+	}
+	d := draft{Meta: page.Resolve(res.Blocks, opts.URL, opts.Now), warnings: warnings, pass: pass}
+	if dl.passed() {
+		return draft{}, ErrTimeout
+	}
 	titleKey := normalize.SearchKey(d.Title)
 	body := 0
 	for i := range res.Blocks {
@@ -218,6 +228,9 @@ func (d *draft) finish(opts Options, dl deadline) (Article, error) {
 	}
 	var key []byte
 	for i, b := range d.blocks {
+		if i%checkBlocks == checkBlocks-1 && dl.passed() {
+			return Article{}, ErrTimeout
+		}
 		if b.Text = disp(b.Text); b.Text == "" {
 			continue
 		}
@@ -253,7 +266,10 @@ func (d *draft) finish(opts Options, dl deadline) (Article, error) {
 	if opts.Explain {
 		a.Pass = d.pass
 		a.Removed = []Removed{}
-		for _, r := range d.removed {
+		for i, r := range d.removed {
+			if i%checkBlocks == checkBlocks-1 && dl.passed() {
+				return Article{}, ErrTimeout
+			}
 			if r.Text = disp(r.Text); r.Text != "" {
 				a.Removed = append(a.Removed, r)
 			}

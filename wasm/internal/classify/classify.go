@@ -22,6 +22,9 @@ type Page struct {
 	// Now is the reference time for relative dates («منذ ساعتين»), as
 	// the dates read here are kept on the blocks for the stages after.
 	Now time.Time
+	// Stop, when not nil, is called every checkEvery blocks of each
+	// pass; when it returns true, Classify gives up (Result.Stopped).
+	Stop func() bool
 }
 
 // Result is the outcome of classification.
@@ -32,6 +35,9 @@ type Result struct {
 	// Pass names the pass that chose it: "strict", or "relaxed" when
 	// the strict pass found less than a paragraph.
 	Pass string
+	// Stopped reports that Page.Stop ended classification: the result
+	// is not one.
+	Stopped bool
 }
 
 // node accumulates per-element statistics.
@@ -146,10 +152,16 @@ func startOf(b *block.Block) *dom.Node {
 // back to the page's body.
 func Classify(blocks []block.Block, page Page) Result {
 	res := classify(blocks, page, true)
+	if res.Stopped {
+		return res
+	}
 	if bodyRunes(res.Blocks) < minBody {
 		reset(blocks)
 		res = classify(blocks, page, false)
 		res.Pass = "relaxed"
+		if res.Stopped {
+			return res
+		}
 	}
 	if bodyRunes(res.Blocks) == 0 && pageChars(blocks) <= maxPageText {
 		reset(blocks)
@@ -191,10 +203,15 @@ func bodyRunes(blocks []block.Block) int {
 
 func classify(blocks []block.Block, page Page, strict bool) Result {
 	res := Result{Blocks: blocks, Pass: "strict"}
-	st := gather(blocks)
-	score(blocks, st, strict)
+	st := gather(blocks, page.Stop)
+	if st == nil || !score(blocks, st, strict, page.Stop) {
+		return Result{Stopped: true}
+	}
 	anchor := newAnchor(blocks, page.Titles)
-	top := choose(st, anchor)
+	top, ok := choose(st, anchor, page.Stop)
+	if !ok {
+		return Result{Stopped: true}
+	}
 	var cov coverage
 	if ld := ldKey(page.LDBody); ld != nil && top != nil {
 		cov = newCoverage(blocks, ld)
@@ -208,12 +225,14 @@ func classify(blocks []block.Block, page Page, strict bool) Result {
 		return res
 	}
 	in := include(st, top, cov, anchor)
-	filter(blocks, st, in, page.Now)
+	if !filter(blocks, st, in, page.Now, page.Stop) {
+		return Result{Stopped: true}
+	}
 	return res
 }
 
 // gather sums every block's counts into its element and ancestors.
-func gather(blocks []block.Block) *stats {
+func gather(blocks []block.Block, stop func() bool) *stats {
 	// Every node scored is a block's element or one of its ancestors, made
 	// before it: the blocks' highest ID sizes the table once.
 	maxID := int32(0)
@@ -224,6 +243,9 @@ func gather(blocks []block.Block) *stats {
 	}
 	st := &stats{byID: make([]*node, maxID+1), sums: make([]totals, len(blocks)+1)}
 	for i := range blocks {
+		if due(i, stop) {
+			return nil
+		}
 		b := &blocks[i]
 		// below: an unlikely element stands between the block and n.
 		below := false
@@ -261,8 +283,11 @@ func gather(blocks []block.Block) *stats {
 // ancestors above it, less at each level (Readability's 1, 1/2, then
 // 1/(3 level)). In the strict pass, prose under an element named as
 // unlikely chrome counts little.
-func score(blocks []block.Block, st *stats, strict bool) {
+func score(blocks []block.Block, st *stats, strict bool, stop func() bool) bool {
 	for i := range blocks {
+		if due(i, stop) {
+			return false
+		}
 		b := &blocks[i]
 		w := proseWeight(b)
 		if w == 0 {
@@ -284,6 +309,12 @@ func score(blocks []block.Block, st *stats, strict bool) {
 			level++
 		}
 	}
+	return true
+}
+
+// due reports, every checkEvery blocks, whether stop says to give up.
+func due(i int, stop func() bool) bool {
+	return stop != nil && i%checkEvery == checkEvery-1 && stop()
 }
 
 // final is a container's score: its prose and its hint, less its links.
@@ -299,13 +330,16 @@ func final(s *node) float64 {
 // to the ancestor of the close candidates when the article is split over
 // boxes, up to a parent that scores more, and up through wrappers with no
 // other child.
-func choose(st *stats, a anchor) *dom.Node {
+func choose(st *stats, a anchor, stop func() bool) (*dom.Node, bool) {
 	type cand struct {
 		n *dom.Node
 		f float64
 	}
 	var cands [topCandidates]cand
-	for _, n := range st.order {
+	for k, n := range st.order {
+		if due(k, stop) {
+			return nil, false
+		}
 		s := st.lookup(n)
 		f := final(s) * a.factor(s)
 		if f <= cands[topCandidates-1].f {
@@ -320,7 +354,7 @@ func choose(st *stats, a anchor) *dom.Node {
 	}
 	top, best := cands[0].n, cands[0].f
 	if top == nil {
-		return nil
+		return nil, true
 	}
 	value := func(n *dom.Node) float64 {
 		s := st.lookup(n)
@@ -385,7 +419,7 @@ func choose(st *stats, a anchor) *dom.Node {
 	for p := top.Parent; p != nil && !isRoot(p) && onlyChild(top); p = p.Parent {
 		top = p
 	}
-	return top
+	return top, true
 }
 
 // within reports whether n is p or below it.

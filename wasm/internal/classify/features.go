@@ -12,9 +12,17 @@ import (
 // Features computes the features of every block, in place: its search
 // key, counts of characters, words and function words, and whether it
 // reads as a sentence.
-func Features(blocks []block.Block) {
+func Features(blocks []block.Block) { FeaturesUntil(blocks, nil) }
+
+// FeaturesUntil is Features with a way out: every checkEvery blocks it
+// calls stop (when not nil), and when stop returns true it gives up,
+// returning false.
+func FeaturesUntil(blocks []block.Block, stop func() bool) bool {
 	var buf []byte
 	for i := range blocks {
+		if due(i, stop) {
+			return false
+		}
 		b := &blocks[i]
 		buf = normalize.AppendSearchKey(buf[:0], b.Text)
 		b.Key = string(buf)
@@ -22,7 +30,12 @@ func Features(blocks []block.Block) {
 		b.Words, b.Func = lexicon.FunctionWords(b.Key)
 		b.Sentence = isSentence(b)
 	}
+	return true
 }
+
+// checkEvery is how many blocks FeaturesUntil measures, and each pass of
+// Classify reads, between two calls of their stop function.
+const checkEvery = 1024
 
 // isSentence reports whether a block is a sentence of running text: few
 // links, ending as sentences end, and long enough. In a language whose

@@ -73,10 +73,14 @@ func readsAsProse(s *node) bool {
 	return float64(s.proseChars) >= proseShare*float64(s.chars) && float64(s.link) <= float64(s.chars)*maxChromeLinkDensity
 }
 
-// filter marks the body blocks among those under the included elements.
-func filter(blocks []block.Block, st *stats, in map[*dom.Node]bool, now time.Time) {
+// filter marks the body blocks among those under the included elements;
+// false when stop ended it.
+func filter(blocks []block.Block, st *stats, in map[*dom.Node]bool, now time.Time, stop func() bool) bool {
 	first, last := -1, -1
 	for i := range blocks {
+		if due(i, stop) {
+			return false
+		}
 		b := &blocks[i]
 		root := includedRoot(b.Elem, in)
 		if root == nil {
@@ -123,6 +127,7 @@ func filter(blocks []block.Block, st *stats, in map[*dom.Node]bool, now time.Tim
 			b.Body, b.Reason = false, "short"
 		}
 	}
+	return true
 }
 
 func includedRoot(n *dom.Node, in map[*dom.Node]bool) *dom.Node {

@@ -137,7 +137,7 @@ func TestCollect(t *testing.T) {
 <span class="author">أ</span><span class="author" style="display:none">مخفي</span><span class="author">ب</span>
 <span class="author">ج</span><span class="author">د</span><span class="author">هـ</span>
 <time datetime="2024-01-01">أمس</time><time class="published">اليوم</time><time class="published" datetime="2024-05-01">اليوم</time>
-<time class="published" datetime="2024-05-02">اليوم</time></body>`).Root)
+<time class="published" datetime="2024-05-02">اليوم</time></body>`).Root, nil)
 	if want := []string{"عنوان ظاهر"}; !slices.Equal(x.h1s, want) {
 		t.Errorf("h1s: got %q; want %q", x.h1s, want)
 	}

@@ -27,7 +27,19 @@ type Page struct {
 
 // Read gathers the metadata sources of doc, whose JSON-LD article is ld.
 func Read(doc *dom.Doc, ld jsonld.Article) *Page {
-	return &Page{doc: doc, index: collect(doc.Root), LD: ld}
+	p, _ := ReadUntil(doc, ld, nil)
+	return p
+}
+
+// ReadUntil is Read with a way out: every few thousand elements it calls
+// stop (when not nil), and when stop returns true it gives up, returning
+// false and no Page.
+func ReadUntil(doc *dom.Doc, ld jsonld.Article, stop func() bool) (*Page, bool) {
+	x := collect(doc.Root, stop)
+	if x == nil {
+		return nil, false
+	}
+	return &Page{doc: doc, index: x, LD: ld}, true
 }
 
 // Meta is the resolved metadata. Strings are raw page text; the caller

@@ -51,6 +51,11 @@ type index struct {
 	pubTime string
 	// nav is the menu item marked as current.
 	nav string
+	// stop, elements and stopped: the way out, the elements visited, and
+	// whether stop said so.
+	stop     func() bool
+	elements int
+	stopped  bool
 }
 
 // classFlags are what the walk reads from an element's class and id.
@@ -100,16 +105,30 @@ func flagsOf(c *dom.Node) classFlags {
 // maxAuthors bounds the author elements kept: the first few are the byline.
 const maxAuthors = 4
 
-func collect(root *dom.Node) *index {
-	x := &index{tags: tags{}}
+// collect gathers the index of the tree under root; every checkEvery
+// elements it calls stop (when not nil), and gives up, returning nil,
+// when stop says so.
+func collect(root *dom.Node, stop func() bool) *index {
+	x := &index{tags: tags{}, stop: stop}
 	x.walk(root, false, false)
+	if x.stopped {
+		return nil
+	}
 	return x
 }
 
+// checkEvery is how many elements collect visits between two calls of its
+// stop function.
+const checkEvery = 4096
+
 func (x *index) walk(n *dom.Node, hidden, inNav bool) {
-	for c := n.FirstChild; c != nil; c = c.Next {
+	for c := n.FirstChild; c != nil && !x.stopped; c = c.Next {
 		if c.Type != dom.Element {
 			continue
+		}
+		if x.elements++; x.stop != nil && x.elements%checkEvery == 0 && x.stop() {
+			x.stopped = true
+			return
 		}
 		cl := flagsOf(c)
 		switch c.Tag {

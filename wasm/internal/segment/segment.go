@@ -44,11 +44,26 @@ func skipTag(a atom.Atom) bool {
 
 // Blocks cuts the tree under root into blocks, in document order.
 func Blocks(root *dom.Node) []block.Block {
-	s := segmenter{}
+	b, _ := BlocksUntil(root, nil)
+	return b
+}
+
+// checkEvery is how many nodes BlocksUntil visits between two calls of
+// its stop function.
+const checkEvery = 4096
+
+// BlocksUntil is Blocks with a way out: every checkEvery nodes it calls
+// stop (when not nil), and when stop returns true it gives up, returning
+// false and no blocks.
+func BlocksUntil(root *dom.Node, stop func() bool) ([]block.Block, bool) {
+	s := segmenter{stop: stop}
 	s.owner = root
 	s.walk(root, 0, 0)
+	if s.stopped {
+		return nil, false
+	}
 	s.flush()
-	return s.blocks
+	return s.blocks, true
 }
 
 type segmenter struct {
@@ -61,6 +76,11 @@ type segmenter struct {
 	level      int
 	// math counts the open <math> elements.
 	math int
+	// stop, nodes and stopped: the way out, the nodes visited, and
+	// whether stop said so.
+	stop    func() bool
+	nodes   int
+	stopped bool
 }
 
 func (s *segmenter) flush() {
@@ -109,7 +129,11 @@ func kindOf(n *dom.Node, outer block.Kind) (block.Kind, int) {
 // walk visits n's children. inLink is the weight, in tenths, of the
 // innermost enclosing link (see linkWeight), inBold counts enclosing <b>.
 func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
-	for c := n.FirstChild; c != nil; c = c.Next {
+	for c := n.FirstChild; c != nil && !s.stopped; c = c.Next {
+		if s.nodes++; s.stop != nil && s.nodes%checkEvery == 0 && s.stop() {
+			s.stopped = true
+			return
+		}
 		if c.Type == dom.Text {
 			s.appendText(c.Data, inLink, inBold > 0)
 			continue
