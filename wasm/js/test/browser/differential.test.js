@@ -65,3 +65,27 @@ test("and in a module worker", async () => {
   checkResults(results, "worker");
   await page.close();
 });
+
+// Issue 13: out of memory under the cap, the guest must end in
+// memory_limit, and the page and the cleaner live on (in Node, the same
+// death killed the process; see test/api.test.js).
+test("a page that runs the instance out of memory ends in memory_limit, and the page lives on", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/js/package.json`);
+  const got = await page.evaluate(async (origin) => {
+    const { load, NazifError } = await import(`${origin}/js/browser.js`);
+    const cleaner = await load(undefined, { maxInputBytes: 80 << 20 });
+    const line = new TextEncoder().encode("<p>" + "ا".repeat(32 << 20));
+    let code;
+    try {
+      cleaner.clean(line);
+      code = "an article";
+    } catch (err) {
+      code = err instanceof NazifError ? err.code : String(err);
+    }
+    const after = cleaner.clean("<article><p>قال المتحدث إن الحكومة ستعلن التفاصيل لاحقا، وإن اللجنة تواصل عملها منذ أسابيع في العاصمة.</p></article>");
+    return { code, after: after.blocks.length };
+  }, server.url);
+  assert.deepEqual(got, { code: "memory_limit", after: 1 });
+  await page.close();
+});
