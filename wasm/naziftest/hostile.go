@@ -186,6 +186,9 @@ func Cases() []Case {
 				`<script type="application/ld+json">{"@type":"NewsArticle","url":"javascript:alert(2)","image":"javascript:alert(3)"}</script>`
 			return []byte(strings.Replace(page, "<title>", head+"<title>", 1))
 		}, Article},
+		{"GFM strikethrough and table pipes in the text", func() []byte {
+			return article("", "<p>~~"+Sentence+"~~ | a | b |</p><p>~~~</p>")
+		}, Article},
 		{"a text dump with NULs after its first 8 KiB", func() []byte {
 			head := strings.Repeat(Sentence+"\n\n", 60)
 			return []byte(head + "\x00" + Sentence + "\x00\n\n" + Sentence + "\n")
@@ -245,6 +248,13 @@ func Check(a nazif.Article, err error, want Outcome) error {
 			return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 		}) {
 			return fmt.Errorf("the URL %q is not an absolute http or https one", u)
+		}
+	}
+	// Markdown: every ~ and | is escaped, so no text turns into
+	// strikethrough or a table.
+	for i := 0; i < len(a.Markdown); i++ {
+		if c := a.Markdown[i]; (c == '~' || c == '|') && (i == 0 || a.Markdown[i-1] != '\\') {
+			return fmt.Errorf("an unescaped %q in the Markdown at byte %d", c, i)
 		}
 	}
 	switch want {

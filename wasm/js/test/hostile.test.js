@@ -71,6 +71,7 @@ const cases = [
     '<link rel="canonical" href="javascript:alert(document.domain)"><meta property="og:url" content="JAVASCRIPT:alert(1)">' +
     '<meta property="og:image" content="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">' +
     '<script type="application/ld+json">{"@type":"NewsArticle","url":"javascript:alert(2)","image":"javascript:alert(3)"}</script><title>'), "article"],
+  ["a text dump with NULs after its first 8 KiB", () => `${`${sentence}\n\n`.repeat(60)}\0${sentence}\0\n\n${sentence}\n`, "article"],
   ["UTF-32LE with its byte order mark", () => {
     const cps = [...("\ufeff" + article("", ""))].map((c) => c.codePointAt(0));
     const out = new Uint8Array(cps.length * 4);
