@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,9 +35,15 @@ the decoding hint and its final URL the page's URL. "-", or no input at all,
 reads standard input.
 
 Pages are cleaned in the WebAssembly sandbox unless -native. Results come
-out in input order, also with -j. A failed input does not stop the others:
-they are listed on stderr at the end, and the exit code is 1 (2 for a usage
-error). Flags go before the inputs.
+out in input order, also with -j. For a batch, jsonl is the format: one
+line per input, its article or its error. With several inputs, json is one
+array of articles, and text, md and html put a line naming the source
+before each article. A failed input does not stop the others: they are
+listed on stderr at the end, and the exit code is 1 (2 for a usage
+error). A page with no article is no failure: it is named on stderr, and
+-strict makes it exit 1 too. A batch of several inputs, or one written
+with -o, ends with a summary line on stderr. Flags may come before or
+after the inputs; "--" ends them.
 
 Flags:
 `
@@ -103,10 +110,11 @@ type cleanError struct {
 }
 
 // cleanResult is what one input gave: its rendered output, or why it failed
-// (and, for jsonl, the error line).
+// (and, for jsonl, the error line); empty reports a page with no article.
 type cleanResult struct {
-	out []byte
-	err *cleanError
+	out   []byte
+	err   *cleanError
+	empty bool
 }
 
 func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -122,7 +130,8 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	now := fset.String("now", "", "reference time for relative dates (RFC 3339)")
 	pageURL := fset.String("url", "", "the page's URL, for inputs that are not URLs")
 	charset := fset.String("charset", "", "charset hint, as from an HTTP Content-Type; a fetched page's own Content-Type charset wins over it")
-	explain := fset.Bool("explain", false, "list what was removed and why (json, jsonl)")
+	explain := fset.Bool("explain", false, "list what was removed and why, and the pass that won (json, jsonl)")
+	strict := fset.Bool("strict", false, "exit 1 when a page has no article, as when it fails")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -151,6 +160,9 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		b.opts.HTML = true
 	default:
 		return usageError(stderr, "unknown format %q (want json, jsonl, text, md or html)", b.format)
+	}
+	if *explain && b.format != "json" && b.format != "jsonl" {
+		return usageError(stderr, "-explain: the %s format cannot show it (want json or jsonl)", b.format)
 	}
 	if *jobs < 1 {
 		return usageError(stderr, "-j %d: want 1 or more", *jobs)
@@ -200,14 +212,21 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(inputs) >= progressMin && isTerminal(stderr) && (b.outDir != "" || !isTerminal(stdout)) {
 		prog = &progress{w: stderr, total: len(inputs)}
 	}
-	failed := b.run(ctx, inputs, *jobs, stdout, prog)
+	start := time.Now()
+	failed, empty := b.run(ctx, inputs, *jobs, stdout, prog)
 	prog.finish()
+	for _, i := range empty {
+		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: no article found", inputs[i].name)))
+	}
 	for _, i := range failed {
 		e := inputs[i].err
-		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: %s [%s]", inputs[i].name, e.Message, e.Code)))
+		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: %s [%s]", inputs[i].name, strings.TrimPrefix(e.Message, "nazif: "), e.Code)))
 	}
-	if len(failed) > 0 {
-		fmt.Fprintf(stderr, "nazif: %d of %d inputs failed\n", len(failed), len(inputs))
+	if len(inputs) > 1 || b.outDir != "" {
+		fmt.Fprintf(stderr, "nazif: %s: %d cleaned, %d with no article, %d failed, in %v\n", count(len(inputs), "input"),
+			len(inputs)-len(failed)-len(empty), len(empty), len(failed), time.Since(start).Round(time.Millisecond))
+	}
+	if len(failed) > 0 || *strict && len(empty) > 0 {
 		return 1
 	}
 	return 0
@@ -215,8 +234,9 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // run cleans inputs with jobs workers and writes each result, in input
 // order, to stdout or its file under -o. It records failures in the
-// inputs' err and returns their indexes, in order.
-func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, stdout io.Writer, prog *progress) []int {
+// inputs' err and returns their indexes, in order, and those of the pages
+// with no article.
+func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, stdout io.Writer, prog *progress) (failed, empty []int) {
 	results := make([]chan cleanResult, len(inputs))
 	for i := range results {
 		results[i] = make(chan cleanResult, 1)
@@ -242,22 +262,66 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 			}
 		})
 	}
-	var failed []int
+	// Several inputs on stdout: json is one array, and text, md and html
+	// name the source before each article.
+	framed := b.outDir == "" && len(inputs) > 1
+	written := 0
 	for i := range inputs {
 		r := <-results[i]
 		if r.out != nil && (r.err == nil || b.outDir == "") {
-			if err := b.write(inputs[i], r.out, stdout); err != nil && r.err == nil {
+			out := r.out
+			if framed {
+				out = b.frame(written, inputs[i].name, out)
+			}
+			if err := b.write(inputs[i], out, stdout); err != nil && r.err == nil {
 				r.err = &cleanError{Code: "write", Message: err.Error()}
 			}
+			written++
 		}
 		if r.err != nil {
 			inputs[i].err = r.err
 			failed = append(failed, i)
+		} else if r.empty {
+			empty = append(empty, i)
 		}
 		<-window
 	}
 	wg.Wait()
-	return failed
+	if framed && b.format == "json" {
+		if written == 0 {
+			io.WriteString(stdout, "[")
+		}
+		io.WriteString(stdout, "]\n")
+	}
+	return failed, empty
+}
+
+// frame is the kth output written of a batch on stdout, with what
+// separates it from the one before: the array's comma for json, and a
+// line naming the source for text, md and html.
+func (b *cleanBatch) frame(k int, name string, out []byte) []byte {
+	switch b.format {
+	case "json":
+		sep := ",\n"
+		if k == 0 {
+			sep = "[\n"
+		}
+		return append([]byte(sep), bytes.TrimRight(out, "\n")...)
+	case "text":
+		return fmt.Appendf(nil, "%s==> %s <==\n\n%s", blankBefore(k), printable(name), out)
+	case "md", "html":
+		// An HTML comment: both Markdown and HTML leave it unrendered.
+		return fmt.Appendf(nil, "%s<!-- nazif: %s -->\n%s", blankBefore(k), strings.ReplaceAll(printable(name), "--", "- -"), out)
+	}
+	return out
+}
+
+// blankBefore is the blank line between two framed articles.
+func blankBefore(k int) string {
+	if k == 0 {
+		return ""
+	}
+	return "\n"
 }
 
 // write puts one input's output in its file under -o, or on stdout.
@@ -280,7 +344,7 @@ func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput) cleanResult {
 		}
 		return r
 	}
-	return cleanResult{out: render(b.format, in.name, a)}
+	return cleanResult{out: render(b.format, in.name, a), empty: len(a.Blocks) == 0}
 }
 
 func (b *cleanBatch) extract(ctx context.Context, in cleanInput) (nazif.Article, *cleanError) {

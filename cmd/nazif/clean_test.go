@@ -156,19 +156,21 @@ func TestBatchFailures(t *testing.T) {
 		if code != 1 {
 			t.Errorf("%v: exit %d; want 1", mode, code)
 		}
-		if !strings.HasPrefix(stdout, seedTitle) {
+		// Several inputs in text: a line names the source of each.
+		if !strings.HasPrefix(stdout, "==> "+seed+" <==\n\n"+seedTitle) {
 			t.Errorf("%v: the good input was not cleaned: %.200q", mode, stdout)
 		}
-		// The summary lists the failures in input order, then counts them.
+		// The failures in input order, each prefixed once, then the
+		// summary.
 		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
 		if len(lines) != 4 {
 			t.Fatalf("%v: stderr has %d lines; want 4: %q", mode, len(lines), stderr)
 		}
 		for i, want := range [][]string{
-			{"nazif: " + png + ": nazif: input is not text", "[not_text]"},
+			{"nazif: " + png + ": input is not text", "[not_text]"},
 			{"nazif: " + missing + ": ", "[read]"},
 			{"nazif: " + empty + ": ", "[empty]"},
-			{"nazif: 3 of 4 inputs failed"},
+			{"nazif: 4 inputs: 1 cleaned, 0 with no article, 3 failed, in "},
 		} {
 			if !strings.HasPrefix(lines[i], want[0]) || (len(want) > 1 && !strings.HasSuffix(lines[i], want[1])) {
 				t.Errorf("%v: stderr line %d is %q; want %q", mode, i+1, lines[i], want)
@@ -431,8 +433,8 @@ func TestCleanURL(t *testing.T) {
 				t.Errorf("%s: the summary %q lacks %q", mode, stderr, line)
 			}
 		}
-		if !strings.HasSuffix(stderr, "nazif: 3 of 6 inputs failed\n") {
-			t.Errorf("%s: stderr %q lacks the count", mode, stderr)
+		if !strings.Contains(stderr, "nazif: 6 inputs: 3 cleaned, 0 with no article, 3 failed, in ") {
+			t.Errorf("%s: stderr %q lacks the summary", mode, stderr)
 		}
 	}
 }
@@ -476,8 +478,9 @@ func TestProgress(t *testing.T) {
 	for range progressMin {
 		args = append(args, seed)
 	}
-	if code, _, stderr := runClean(t, "", args...); code != 0 || stderr != "" {
-		t.Errorf("exit %d, stderr %q; want nothing on stderr", code, stderr)
+	// No progress when stderr is no terminal: the summary alone.
+	if code, _, stderr := runClean(t, "", args...); code != 0 || !strings.HasPrefix(stderr, "nazif: 10 inputs: 10 cleaned, 0 with no article, 0 failed, in ") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q; want the summary line alone", code, stderr)
 	}
 }
 
@@ -487,5 +490,48 @@ func TestCleanStderrEscaped(t *testing.T) {
 	code, _, stderr := runClean(t, "", name)
 	if code != 1 || strings.ContainsAny(stderr, "\x1b\x07") || !strings.Contains(stderr, `\x1b]0;PWNED\a`) {
 		t.Errorf("exit %d, stderr %q; want the name escaped", code, stderr)
+	}
+}
+
+// TestCleanConventions: the command line as users expect it (issue 14).
+func TestCleanConventions(t *testing.T) {
+	// Flags after the inputs, and "--" ending them.
+	if code, stdout, stderr := runClean(t, "", "-native", seed, "-f", "text"); code != 0 || !strings.HasPrefix(stdout, seedTitle) {
+		t.Errorf("flags after the input: exit %d, stdout %.80q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runClean(t, "", "-native", "-f", "text", "--", "-f"); code != 1 || !strings.Contains(stderr, "nazif: -f: ") {
+		t.Errorf("after --, -f is an input: exit %d, stderr %q", code, stderr)
+	}
+
+	// Several inputs in json: one array.
+	code, stdout, stderr := runClean(t, "", "-native", seed, cnnPage)
+	var arr []struct{ Title string }
+	if err := json.Unmarshal([]byte(stdout), &arr); code != 0 || err != nil || len(arr) != 2 || arr[1].Title != cnnTitle {
+		t.Errorf("two inputs in json: exit %d, %v, %d articles; stderr %q", code, err, len(arr), stderr)
+	}
+	// One input stays one object.
+	if _, stdout, _ := runClean(t, "", "-native", seed); !strings.HasPrefix(stdout, "{") {
+		t.Errorf("one input in json: %.40q; want an object", stdout)
+	}
+	// md names each source in a comment.
+	if _, stdout, _ := runClean(t, "", "-native", "-f", "md", seed, cnnPage); strings.Count(stdout, "<!-- nazif: ") != 2 || !strings.HasPrefix(stdout, "<!-- nazif: "+seed+" -->\n") {
+		t.Errorf("two inputs in md: %.200q", stdout)
+	}
+
+	// No article: named on stderr, exit 0, or 1 with -strict.
+	menu := filepath.Join(t.TempDir(), "menu.html")
+	if err := os.WriteFile(menu, []byte(`<nav><a href="/">الرئيسية</a> <a href="/x">رياضة</a></nav>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runClean(t, "", "-native", menu); code != 0 || !strings.Contains(stderr, "nazif: "+menu+": no article found") {
+		t.Errorf("no article: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := runClean(t, "", "-native", "-strict", menu); code != 1 {
+		t.Errorf("no article with -strict: exit %d; want 1", code)
+	}
+
+	// -explain where the format cannot show it.
+	if code, _, stderr := runClean(t, "", "-native", "-f", "text", "-explain", seed); code != 2 || !strings.Contains(stderr, "-explain") {
+		t.Errorf("-explain with text: exit %d, stderr %q; want a usage error", code, stderr)
 	}
 }

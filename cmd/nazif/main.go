@@ -49,7 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalCmd(args[1:], stdout, stderr)
 	case "load":
 		return loadCmd(args[1:], stdout, stderr)
-	case "version":
+	case "version", "-version", "--version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
@@ -72,15 +72,35 @@ func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args into fs. When parsing ends the command (-h, or a
-// bad flag, which fs has reported), it returns false and the exit code.
+// parseFlags parses args into fs. Flags may come after the inputs too
+// (nazif clean page.html -f text), as most command-line tools allow; "--"
+// ends the flags, and a lone "-" is an input (stdin). fs.Args() then holds
+// the inputs, in order. When parsing ends the command (-h, or a bad flag,
+// which fs has reported), it returns false and the exit code.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, false
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0, false
+			}
+			return 2, false
 		}
-		return 2, false
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// fs stopped at an input, or ate a "--": everything after a
+		// "--" is an input.
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			inputs = append(inputs, rest...)
+			break
+		}
+		inputs = append(inputs, rest[0])
+		args = rest[1:]
 	}
+	// Parsing "--" and the inputs leaves them as fs.Args().
+	fs.Parse(append([]string{"--"}, inputs...))
 	return 0, true
 }
 

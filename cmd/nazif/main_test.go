@@ -36,3 +36,11 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionFlag: --version is the version command.
+func TestVersionFlag(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--version"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "nazif.wasm sha256:") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
