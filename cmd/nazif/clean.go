@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -42,8 +43,9 @@ before each article. A failed input does not stop the others: they are
 listed on stderr at the end, and the exit code is 1 (2 for a usage
 error). A page with no article is no failure: it is named on stderr, and
 -strict makes it exit 1 too. A batch of several inputs, or one written
-with -o, ends with a summary line on stderr. Flags may come before or
-after the inputs; "--" ends them.
+with -o, ends with a summary line on stderr; -v adds progress. Under -o,
+a walked directory's tree is mirrored. Flags may come before or after the
+inputs; "--" ends them.
 
 Flags:
 `
@@ -97,7 +99,8 @@ type cleanFunc func(ctx context.Context, input []byte, opts nazif.Options) (nazi
 type cleanInput struct {
 	name string // as the user gave or the walk found it: a path, a URL or "-"
 	url  bool
-	out  string      // the output file's name under -o
+	rel  string      // for a page found by walking a directory, its path below that directory
+	out  string      // the output file's path under -o
 	err  *cleanError // a failure found while expanding, such as an unreadable directory
 }
 
@@ -122,7 +125,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fset.String("f", "json", "output format: json (indented, one document per input), "+
 		"jsonl (one line per input, {\"input\": NAME, \"article\": {...}} or {\"input\": NAME, \"error\": {\"code\": ..., \"message\": ...}}), "+
 		"text (title, meta line, blank line, text), md or html")
-	outDir := fset.String("o", "", "write one file per input into `DIR` (created if missing), named after the input, instead of to stdout; a failed input writes none")
+	outDir := fset.String("o", "", "write one file per input into `DIR` (created if missing) instead of to stdout: named after the input, at the same place below DIR as below a walked directory; a failed input writes none")
 	jobs := fset.Int("j", runtime.GOMAXPROCS(0), "clean `N` inputs at once")
 	native := fset.Bool("native", false, "clean natively, without the sandbox: for trusted input, and to compare")
 	maxInput := fset.Int("max-input", host.DefaultMaxInputBytes, "largest input, in `bytes`; a larger file, page or stdin fails with too_large")
@@ -132,6 +135,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	charset := fset.String("charset", "", "charset hint, as from an HTTP Content-Type; a fetched page's own Content-Type charset wins over it")
 	explain := fset.Bool("explain", false, "list what was removed and why, and the pass that won (json, jsonl)")
 	strict := fset.Bool("strict", false, "exit 1 when a page has no article, as when it fails")
+	verbose := fset.Bool("v", false, "show progress on stderr: on a terminal a line with the count, rate and time left, elsewhere a line per input")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -208,9 +212,12 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		b.clean = c.Clean
 	}
 
+	// Progress goes to a terminal by itself when the batch is long and
+	// stdout is not on the same screen; -v asks for it anyway.
 	var prog *progress
-	if len(inputs) >= progressMin && isTerminal(stderr) && (b.outDir != "" || !isTerminal(stdout)) {
-		prog = &progress{w: stderr, total: len(inputs)}
+	live := isTerminal(stderr)
+	if *verbose || live && len(inputs) >= progressMin && (b.outDir != "" || !isTerminal(stdout)) {
+		prog = &progress{w: stderr, total: len(inputs), live: live, start: time.Now()}
 	}
 	start := time.Now()
 	failed, empty := b.run(ctx, inputs, *jobs, stdout, prog)
@@ -284,6 +291,7 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 		} else if r.empty {
 			empty = append(empty, i)
 		}
+		prog.log(i, inputs[i].name, r)
 		<-window
 	}
 	wg.Wait()
@@ -327,7 +335,11 @@ func blankBefore(k int) string {
 // write puts one input's output in its file under -o, or on stdout.
 func (b *cleanBatch) write(in cleanInput, out []byte, stdout io.Writer) error {
 	if b.outDir != "" {
-		return os.WriteFile(filepath.Join(b.outDir, in.out), out, 0o644)
+		name := filepath.Join(b.outDir, in.out)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(name, out, 0o644)
 	}
 	_, err := stdout.Write(out)
 	return err
@@ -591,7 +603,8 @@ func walkInputs(root string) []cleanInput {
 			return nil
 		}
 		if d.Type().IsRegular() && walkExts[strings.ToLower(filepath.Ext(p))] {
-			inputs = append(inputs, cleanInput{name: p})
+			rel, _ := filepath.Rel(root, p)
+			inputs = append(inputs, cleanInput{name: p, rel: rel})
 		}
 		return nil
 	})
@@ -603,26 +616,47 @@ func walkInputs(root string) []cleanInput {
 	return inputs
 }
 
-// nameOutputs gives each input its file name under dir: its base name (for
-// a URL, its host and path) with ext. Names are unique, ignoring case, and
-// never those of input files in dir itself, which -o must not overwrite.
-// Directories are compared by identity (os.SameFile), not by path: dir may
-// be a symbolic link to an input's directory, or the other way round.
+// nameOutputs gives each input its file path under dir: its base name (for
+// a URL, its host and path) with ext, in the subdirectory where a walk
+// found it. Paths are unique, ignoring case, and never those of input
+// files, which -o must not overwrite: a candidate that exists is compared
+// with the inputs by identity (os.SameFile), not by path, since dir may be
+// a symbolic link to an input's directory, or the other way round.
 func nameOutputs(inputs []cleanInput, dir, ext string) {
-	taken := map[string]bool{}
-	dirInfo, dirErr := os.Stat(dir)
+	// Input files by lower-case base name, the only ones a candidate of
+	// that name can be.
+	files := map[string][]os.FileInfo{}
 	for _, in := range inputs {
-		if in.url || in.name == "-" || dirErr != nil {
+		if in.url || in.name == "-" {
 			continue
 		}
-		if di, err := os.Stat(filepath.Dir(in.name)); err == nil && os.SameFile(di, dirInfo) {
-			taken[strings.ToLower(filepath.Base(in.name))] = true
+		if fi, err := os.Stat(in.name); err == nil {
+			base := strings.ToLower(filepath.Base(in.name))
+			files[base] = append(files[base], fi)
 		}
 	}
+	isInput := func(name string) bool {
+		cands := files[strings.ToLower(filepath.Base(name))]
+		if len(cands) == 0 {
+			return false
+		}
+		fi, err := os.Stat(filepath.Join(dir, name))
+		return err == nil && slices.ContainsFunc(cands, func(in os.FileInfo) bool { return os.SameFile(fi, in) })
+	}
+	taken := map[string]bool{}
 	for i := range inputs {
 		stem := outputStem(inputs[i])
+		if inputs[i].rel != "" {
+			stem = filepath.Join(filepath.Dir(inputs[i].rel), stem)
+		}
 		name := stem + ext
-		for n := 2; taken[strings.ToLower(name)]; n++ {
+		for n := 2; ; n++ {
+			if !taken[strings.ToLower(name)] {
+				if !isInput(name) {
+					break
+				}
+				taken[strings.ToLower(name)] = true
+			}
 			name = fmt.Sprintf("%s-%d%s", stem, n, ext)
 		}
 		taken[strings.ToLower(name)] = true
@@ -693,11 +727,14 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// progress is the one-line count of a batch on a terminal. A nil
-// *progress does nothing.
+// progress reports a batch as it goes. On a terminal (live) it is one
+// line, redrawn, with the count, the rate and the time left; elsewhere it
+// is a line per input, in input order. A nil *progress does nothing.
 type progress struct {
 	w     io.Writer
 	total int
+	live  bool
+	start time.Time
 
 	mu           sync.Mutex
 	done, failed int
@@ -705,9 +742,9 @@ type progress struct {
 	drawn        bool
 }
 
-// add counts one finished input, and redraws the line when it is due.
+// add counts one finished input, and redraws the live line when it is due.
 func (p *progress) add(failed bool) {
-	if p == nil {
+	if p == nil || !p.live {
 		return
 	}
 	p.mu.Lock()
@@ -719,11 +756,42 @@ func (p *progress) add(failed bool) {
 	if p.done == p.total || time.Since(p.last) >= progressEvery {
 		p.last = time.Now()
 		p.drawn = true
-		fmt.Fprintf(p.w, "\r\x1b[Knazif: %d/%d cleaned, %d failed", p.done, p.total, p.failed)
+		fmt.Fprintf(p.w, "\r\x1b[K%s", p.line(time.Since(p.start)))
 	}
 }
 
-// finish clears the line, so that the summary starts on a clean one.
+// line is the live line after elapsed: the count, and once a page has
+// finished, the rate and the time left at that rate.
+func (p *progress) line(elapsed time.Duration) string {
+	s := fmt.Sprintf("nazif: %d/%d cleaned, %d failed", p.done, p.total, p.failed)
+	if p.done == 0 || elapsed <= 0 {
+		return s
+	}
+	rate := float64(p.done) / elapsed.Seconds()
+	s += fmt.Sprintf(" · %.1f/s", rate)
+	if left := p.total - p.done; left > 0 {
+		eta := time.Duration(float64(left) / rate * float64(time.Second))
+		s += " · " + eta.Round(time.Second).String() + " left"
+	}
+	return s
+}
+
+// log writes the line of the kth input (from 0) when progress is not live.
+func (p *progress) log(k int, name string, r cleanResult) {
+	if p == nil || p.live {
+		return
+	}
+	outcome := "cleaned"
+	switch {
+	case r.err != nil:
+		outcome = "failed [" + r.err.Code + "]"
+	case r.empty:
+		outcome = "no article"
+	}
+	fmt.Fprintln(p.w, printable(fmt.Sprintf("nazif: %d/%d %s: %s", k+1, p.total, name, outcome)))
+}
+
+// finish clears the live line, so that the summary starts on a clean one.
 func (p *progress) finish() {
 	if p == nil || !p.drawn {
 		return

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -322,6 +323,33 @@ func TestCleanOutDirSymlink(t *testing.T) {
 	}
 }
 
+// TestCleanOutDirTree: -o mirrors a walked directory, so that pages of
+// the same name in two subdirectories keep their names.
+func TestCleanOutDirTree(t *testing.T) {
+	dir := t.TempDir()
+	page := readSeed(t)
+	writeFiles(t, dir, map[string][]byte{"in/a/page.html": page, "in/b/page.html": page, "in/b/c/page.txt": page, "in/top.htm": page})
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runClean(t, "", "-native", "-f", "md", "-o", out, filepath.Join(dir, "in"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []string
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if want := []string{"a/page.md", "b/c/page.md", "b/page.md", "top.md"}; !slices.Equal(got, want) {
+		t.Errorf("-o wrote %q; want %q", got, want)
+	}
+	if !strings.HasPrefix(stderr, "nazif: 4 inputs: 4 cleaned, 0 with no article, 0 failed, in ") {
+		t.Errorf("stderr %q; want the summary", stderr)
+	}
+}
+
 func TestCleanOutDirExtensions(t *testing.T) {
 	for format, ext := range formatExts {
 		out := t.TempDir()
@@ -462,13 +490,21 @@ func TestCleanUsageErrors(t *testing.T) {
 // a terminal never gets one.
 func TestProgress(t *testing.T) {
 	var buf bytes.Buffer
-	p := &progress{w: &buf, total: 3}
+	p := &progress{w: &buf, total: 3, live: true, start: time.Now()}
 	p.add(false)
 	p.add(true)
 	p.add(false)
 	p.finish()
-	if s := buf.String(); !strings.Contains(s, "nazif: 3/3 cleaned, 1 failed") || !strings.HasSuffix(s, "\r\x1b[K") {
+	if s := buf.String(); !strings.Contains(s, "nazif: 3/3 cleaned, 1 failed · ") || !strings.HasSuffix(s, "\r\x1b[K") {
 		t.Errorf("progress wrote %q", s)
+	}
+	// The rate and the time left, from the count and the time so far.
+	p = &progress{total: 100, done: 20, failed: 1}
+	if got, want := p.line(10*time.Second), "nazif: 20/100 cleaned, 1 failed · 2.0/s · 40s left"; got != want {
+		t.Errorf("line = %q; want %q", got, want)
+	}
+	if got, want := (&progress{total: 5}).line(time.Second), "nazif: 0/5 cleaned, 0 failed"; got != want {
+		t.Errorf("line before the first page = %q; want %q", got, want)
 	}
 	var nilProgress *progress
 	nilProgress.add(true)
@@ -481,6 +517,20 @@ func TestProgress(t *testing.T) {
 	// No progress when stderr is no terminal: the summary alone.
 	if code, _, stderr := runClean(t, "", args...); code != 0 || !strings.HasPrefix(stderr, "nazif: 10 inputs: 10 cleaned, 0 with no article, 0 failed, in ") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("exit %d, stderr %q; want the summary line alone", code, stderr)
+	}
+}
+
+// TestVerbose: -v off a terminal logs a line per input, in input order.
+func TestVerbose(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.html")
+	code, _, stderr := runClean(t, "", "-native", "-f", "jsonl", seed, missing, "-v")
+	want := []string{
+		"nazif: 1/2 " + seed + ": cleaned",
+		"nazif: 2/2 " + missing + ": failed [read]",
+	}
+	lines := strings.Split(stderr, "\n")
+	if code != 1 || len(lines) < 3 || !slices.Equal(lines[:2], want) {
+		t.Errorf("exit %d, stderr %q; want it to begin with %q", code, stderr, want)
 	}
 }
 
