@@ -176,9 +176,11 @@ compare: cmd/nazif-compare/node/node_modules/.installed
 		$(GO) run . -corpus ../../testdata/corpus -readability ../../testdata/readability
 
 ## demo: clean the bundled seed dump and one real HTML page, in the sandbox.
+## One process, so the CLI is built and the module compiled once; the
+## first run also fetches the Go modules, hence the line before it.
 demo:
-	$(GO) run ./cmd/nazif clean -f text $(SEED)
-	$(GO) run ./cmd/nazif clean -f json testdata/corpus/youm7-2020-08-24.html
+	@echo "demo: building nazif; the first time, fetching modules and compiling takes 1 to 3 minutes" >&2
+	$(GO) run ./cmd/nazif clean -v -f text $(SEED) testdata/corpus/youm7-2020-08-24.html
 
 ## bench: the figures of the sandbox issue, side by side in one run (native
 ## vs sandboxed, the pool, hard-kill mode, steady memory, CLI start-up),
