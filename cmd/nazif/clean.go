@@ -86,8 +86,10 @@ type cleanBatch struct {
 	opts     nazif.Options
 	maxInput int
 	outDir   string
-	client   *http.Client
-	stdin    io.Reader
+	// standalone makes html output whole documents.
+	standalone bool
+	client     *http.Client
+	stdin      io.Reader
 	// clean is the sandbox's Clean, or nazif.Extract under -native.
 	clean cleanFunc
 }
@@ -135,6 +137,7 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	charset := fset.String("charset", "", "charset hint, as from an HTTP Content-Type; a fetched page's own Content-Type charset wins over it")
 	explain := fset.Bool("explain", false, "list what was removed and why, and the pass that won (json, jsonl)")
 	strict := fset.Bool("strict", false, "exit 1 when a page has no article, as when it fails")
+	standalone := fset.Bool("standalone", false, "with -f html: a whole document to open in a browser (charset, right to left, the reader view's styles inlined, the source link)")
 	verbose := fset.Bool("v", false, "show progress on stderr: on a terminal a line with the count, rate and time left, elsewhere a line per input")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
@@ -165,6 +168,10 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, "unknown format %q (want json, jsonl, text, md or html)", b.format)
 	}
+	if *standalone && b.format != "html" {
+		return usageError(stderr, "-standalone: only the html format has it (add -f html)")
+	}
+	b.standalone = *standalone
 	if *explain && b.format != "json" && b.format != "jsonl" {
 		return usageError(stderr, "-explain: the %s format cannot show it (want json or jsonl)", b.format)
 	}
@@ -356,7 +363,11 @@ func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput) cleanResult {
 		}
 		return r
 	}
-	return cleanResult{out: render(b.format, in.name, a), empty: len(a.Blocks) == 0}
+	out := render(b.format, in.name, a)
+	if b.standalone {
+		out = standaloneHTML(a)
+	}
+	return cleanResult{out: out, empty: len(a.Blocks) == 0}
 }
 
 func (b *cleanBatch) extract(ctx context.Context, in cleanInput) (nazif.Article, *cleanError) {

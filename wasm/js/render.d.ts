@@ -29,7 +29,11 @@ export function renderRemoved(article: RenderableArticle, document: Document): H
 export function articleText(article: RenderableArticle): string;
 
 /**
- * formatDate shows an ISO 8601 date as day, Arabic month name and year,
- * plus the page's own time of day when it has one.
+ * formatDate shows an ISO 8601 date as day, month name and year in the
+ * article's language (Arabic by default; "other" is English), plus the
+ * page's own time of day when it has one: "11 يونيو 2025، 12:27".
  */
-export function formatDate(iso: string): string;
+export function formatDate(iso: string, lang?: "ar" | "fa" | "ur" | "other"): string;
+
+/** reasonLabel is a removal reason code in Arabic; an unknown code as it is. */
+export function reasonLabel(code: string): string;

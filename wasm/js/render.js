@@ -58,9 +58,9 @@ export function renderRemoved(article, document) {
   const list = el(document, "ol");
   for (const r of removed) {
     const item = el(document, "li");
-    const reason = el(document, "span", "nazif-reason", r.reason);
-    reason.setAttribute("dir", "ltr");
-    reason.setAttribute("lang", "en");
+    const reason = el(document, "span", "nazif-reason", reasonLabel(r.reason));
+    reason.setAttribute("title", r.reason);
+    reason.setAttribute("data-reason", r.reason);
     item.append(reason, el(document, "span", "nazif-removed-text", r.text));
     list.append(item);
   }
@@ -79,40 +79,101 @@ export function articleText(article) {
   return head.length > 0 ? `${head.join("\n")}\n\n${text}` : text;
 }
 
+// monthNames are the Gregorian month names by Article language, the same
+// tables as the Go renderer's (wasm/nazif/datefmt.go), so that a date reads
+// the same in the reader view of every runtime, whatever locale data the
+// browser has.
+const monthNames = {
+  ar: ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+  fa: ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+  ur: ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"],
+  other: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
 /**
  * formatDate shows an Article date (ISO 8601, as precise as the page gave
- * it) as a day, an Arabic month name and a year, with the time of day when
- * the page gave one. The clock is the page's own: an offset is not
- * converted to the reader's time zone. A value it cannot read is returned
- * as it is.
+ * it) as a day, a month name and a year in the article's language (lang,
+ * an Article.lang; Arabic when absent), with the time of day when the page
+ * gave one. The clock is the page's own: an offset is not converted to the
+ * reader's time zone. A value it cannot read is returned as it is.
  */
-export function formatDate(iso) {
+export function formatDate(iso, lang = "ar") {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso ?? "");
-  if (!m) return iso ?? "";
+  if (!m || +m[2] < 1 || +m[2] > 12 || m[3] === "00") return iso ?? "";
   const [, y, mo, d, h, mi] = m;
-  let day;
-  try {
-    day = new Intl.DateTimeFormat("ar-u-nu-latn", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+y, +mo - 1, +d)));
-  } catch {
-    day = `${y}-${mo}-${d}`;
-  }
-  return h === undefined ? day : `${day}، ${h}:${mi}`;
+  const names = monthNames[lang] ?? monthNames.other;
+  const day = `${+d} ${names[+mo - 1]} ${y}`;
+  if (h === undefined) return day;
+  return `${day}${names === monthNames.other ? ", " : "، "}${h}:${mi}`;
+}
+
+// reasonNames says in Arabic, the interface's language, why a block was
+// removed; the code itself stays in the title and data-reason attributes.
+// Codes of the form "boilerplate:CATEGORY" and "class:WORD" are composed.
+const reasonNames = {
+  "outside-article": "خارج المقال",
+  "no-article": "لا مقال في الصفحة",
+  "no-text": "بلا نص",
+  caption: "تعليق صورة",
+  credit: "مصدر الصورة",
+  image: "صورة",
+  links: "روابط",
+  copyright: "حقوق النشر",
+  byline: "سطر الكاتب",
+  date: "تاريخ",
+  short: "سطر قصير",
+  "short-line": "سطر قصير",
+  "before-title": "قبل العنوان",
+  header: "رأس الصفحة",
+  form: "نموذج",
+  url: "رابط",
+  menu: "قائمة",
+  symbol: "رموز",
+  "read-also": "اقرأ أيضًا",
+  related: "أخبار ذات صلة",
+  popular: "الأكثر قراءة",
+  share: "مشاركة",
+  social: "شبكات التواصل",
+  follow: "تابعونا",
+  newsletter: "النشرة البريدية",
+  app: "التطبيق",
+  footer: "تذييل الصفحة",
+  comments: "التعليقات",
+  ads: "إعلانات",
+  consent: "الخصوصية والموافقة",
+  widget: "عنصر جانبي",
+  nav: "التنقل",
+  dateline: "سطر التاريخ",
+  media: "وسائط",
+  photo: "صورة",
+};
+
+/**
+ * reasonLabel is a removal reason (Article.removed[].reason) in Arabic:
+ * "boilerplate:read-also" is «عبارة متكررة: اقرأ أيضًا» and "class:share"
+ * «عنصر باسم share». An unknown code is returned as it is.
+ */
+export function reasonLabel(code) {
+  const [kind, rest] = code.includes(":") ? [code.slice(0, code.indexOf(":")), code.slice(code.indexOf(":") + 1)] : [code, ""];
+  if (kind === "boilerplate" && rest) return `عبارة متكررة: ${reasonNames[rest] ?? rest}`;
+  if (kind === "class" && rest) return `عنصر باسم ${rest}`;
+  return Object.hasOwn(reasonNames, code) ? reasonNames[code] : code;
 }
 
 // metaParts is the meta line's items in order: date, site, section, author.
 function metaParts(article) {
   const date = article.published || article.modified;
-  return [date ? formatDate(date) : "", article.site, article.section, article.author].filter(Boolean);
+  return [date ? formatDate(date, article.lang) : "", article.site, article.section, article.author].filter(Boolean);
 }
 
 function renderMeta(article, document) {
   const date = article.published || article.modified;
   const parts = [];
   if (date) {
-    const time = el(document, "time", "nazif-date", formatDate(date));
+    const time = el(document, "time", "nazif-date", formatDate(date, article.lang));
     time.setAttribute("datetime", date);
     if (article.published && article.modified && article.modified !== article.published) {
-      time.setAttribute("title", `حُدّث: ${formatDate(article.modified)}`);
+      time.setAttribute("title", `حُدّث: ${formatDate(article.modified, article.lang)}`);
     }
     parts.push(time);
   }

@@ -104,12 +104,13 @@ func writeHTMLHeader(b *strings.Builder, a *Article) {
 				b.WriteString(`<time datetime="`)
 				b.WriteString(a.Published) // checked to hold no markup characters
 				b.WriteString(`">`)
+				escapeHTML(b, displayDate(a.Published, a.Lang))
 			} else {
 				// Without a machine-readable value the element still
 				// marks the text as a date; its content is the value.
 				b.WriteString("<time>")
+				escapeHTML(b, a.Published)
 			}
-			escapeHTML(b, a.Published)
 			b.WriteString("</time>")
 		}
 		for i, s := range [...]string{a.Site, a.Section, a.Author} {

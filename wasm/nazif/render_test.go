@@ -43,7 +43,7 @@ func goldenArticle() *Article {
 const goldenHTML = `<article dir="rtl" lang="ar">
 <header>
 <h1>الحكومة تقرّ &#34;خطة الإصلاح&#34; &amp; الموازنة</h1>
-<p class="nazif-meta"><time datetime="2025-06-11T12:27">2025-06-11T12:27</time> · <span class="nazif-site">الجزيرة نت</span> · <span class="nazif-section">اقتصاد</span> · <span class="nazif-author">محمد علي</span></p>
+<p class="nazif-meta"><time datetime="2025-06-11T12:27">11 يونيو 2025، 12:27</time> · <span class="nazif-site">الجزيرة نت</span> · <span class="nazif-section">اقتصاد</span> · <span class="nazif-author">محمد علي</span></p>
 <img src="https://example.com/img/lead.jpg?w=800&amp;h=450" alt="" loading="lazy" referrerpolicy="no-referrer">
 </header>
 <p>أعلنت الحكومة اليوم عن خطة &lt;جديدة&gt; لخفض العجز.</p>

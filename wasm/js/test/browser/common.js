@@ -118,11 +118,18 @@ export async function renderedArticle(page, scope = "") {
   }, scope);
 }
 
-/** removedList reads the explain list: [reason, text] per item. */
+/** removedList reads the explain list: [reason code, text] per item. */
 export async function removedList(page) {
-  return page.$$eval(".nazif-removed li", (items) =>
-    items.map((li) => [li.querySelector(".nazif-reason")?.textContent ?? "", li.querySelector(".nazif-removed-text")?.textContent ?? ""]),
+  const items = await page.$$eval(".nazif-removed li", (lis) =>
+    lis.map((li) => {
+      const reason = li.querySelector(".nazif-reason");
+      return [reason?.getAttribute("data-reason") ?? "", li.querySelector(".nazif-removed-text")?.textContent ?? "", reason?.textContent ?? ""];
+    }),
   );
+  // The reason reads in Arabic, the interface's language, and is never
+  // blank; its code stays in data-reason.
+  for (const [code, , label] of items) assert.ok(/\p{Script=Arabic}/u.test(label), `reason ${code} shown as ${label}`);
+  return items.map(([code, text]) => [code, text]);
 }
 
 /** assertArticle checks a rendered article against the golden one. */

@@ -146,7 +146,7 @@ describe("demo page", () => {
 
   test("render.js: every block kind, list runs, page text stays text", async () => {
     const r = await page.evaluate(async () => {
-      const { renderArticle, renderRemoved, articleText, formatDate } = await import("../render.js");
+      const { renderArticle, renderRemoved, articleText, formatDate, reasonLabel } = await import("../render.js");
       const article = {
         title: "عنوان <b>ليس</b> وسمًا",
         published: "2019-02-08",
@@ -171,19 +171,24 @@ describe("demo page", () => {
         title: el.querySelector("h1").textContent,
         elements: el.querySelectorAll("b, img, script").length + rem.querySelectorAll("script").length,
         removed: rem.querySelector("li").textContent,
+        reasonCode: rem.querySelector(".nazif-reason").getAttribute("data-reason"),
+        reasons: ["boilerplate:read-also", "class:share", "outside-article", "some-new-code"].map(reasonLabel),
         meta: el.querySelector(".nazif-meta").textContent,
         text: articleText(article),
-        dates: [formatDate("2020-08-24T09:23:13+00:00"), formatDate("2019-02-08"), formatDate("garbage")],
+        dates: [formatDate("2020-08-24T09:23:13+00:00"), formatDate("2019-02-08"), formatDate("garbage"), formatDate("2024-01-05T08:00Z", "other"), formatDate("2021-07-01", "ur"), formatDate("2024-13-05")],
         ltr: ((a) => [a.getAttribute("dir"), a.hasAttribute("lang")])(renderArticle({ ...article, dir: "ltr", lang: "other" }, document)),
       };
     });
     assert.deepEqual(r.tags, ["P", "H2", "UL2", "BLOCKQUOTE", "UL1"]);
     assert.equal(r.title, "عنوان <b>ليس</b> وسمًا");
     assert.equal(r.elements, 0, "markup in page text is not parsed");
-    assert.equal(r.removed, "menu<script>bad()</script>");
+    assert.equal(r.removed, "قائمة<script>bad()</script>", "the reason in Arabic, the page text as text");
+    assert.equal(r.reasonCode, "menu");
+    assert.deepEqual(r.reasons, ["عبارة متكررة: اقرأ أيضًا", "عنصر باسم share", "خارج المقال", "some-new-code"]);
     assert.equal(r.meta, "8 فبراير 2019 · موقع");
     assert.equal(r.text, "عنوان <b>ليس</b> وسمًا\n8 فبراير 2019 · موقع\n\nx");
-    assert.deepEqual(r.dates, ["24 أغسطس 2020، 09:23", "8 فبراير 2019", "garbage"]);
+    // The same strings as the Go renderer's (wasm/nazif/datefmt_test.go).
+    assert.deepEqual(r.dates, ["24 أغسطس 2020، 09:23", "8 فبراير 2019", "garbage", "5 January 2024, 08:00", "1 جولائی 2021", "2024-13-05"]);
     assert.deepEqual(r.ltr, ["ltr", false], "an ltr article keeps its dir; lang \"other\" is not a language tag");
   });
 
