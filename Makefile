@@ -5,14 +5,15 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-race fuzz hostile load test-js test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-pack test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
 ## test: every test: the wasip1 build of the guest packages, the check
 ## that the committed nazif.wasm is what the sources build, the Go tests,
-## the JS package's tests in Node, and the browser tests in Chromium.
-test: test-go test-race test-js test-browser
+## the JS package's tests in Node, its tarball installed in a scratch
+## project, and the browser tests in Chromium.
+test: test-go test-race test-js test-pack test-browser
 
 test-go: wasm-build wasm-check
 	$(GO) vet ./...
@@ -39,6 +40,14 @@ test-race:
 ## every testdata page (testdata/crossruntime.json).
 test-js: wasm/js/node_modules/.installed
 	cd wasm/js && node --test --test-reporter=spec test/*.test.js
+
+## test-pack: npm pack's tarball holds the package's files (article.css and
+## LICENSE too), leaves the repository as it was, and installs offline in a
+## scratch project where "nazif" gives the Go host's bytes. A target of its
+## own, run after test-js: packing swaps wasm/js/nazif.wasm for a copy, which
+## the tests of test-js read.
+test-pack: wasm/js/node_modules/.installed
+	cd wasm/js && node --test --test-reporter=spec test/pack/*.test.js
 
 ## The pinned npm packages of a Node directory (wasm/js, and
 ## cmd/nazif-compare/node), installed again when its lock file changes.

@@ -8,7 +8,7 @@ package nazifjs
 import "embed"
 
 // Files holds the package's files at their paths under wasm/js, without
-// nazif.wasm, node_modules, scripts and tests.
+// the links nazif.wasm and LICENSE, node_modules, scripts and tests.
 //
 //go:embed *.js *.d.ts *.css demo vendor
 var Files embed.FS

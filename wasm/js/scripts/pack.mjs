@@ -1,22 +1,21 @@
-// pack.mjs runs around npm pack (prepack, postpack). In the repository,
-// nazif.wasm is a symbolic link to ../module/nazif.wasm, the committed
-// build, and npm leaves links out of tarballs: "pre" puts a copy in its
-// place for the tarball, "post" puts the link back.
-import { copyFile, lstat, rm, symlink } from "node:fs/promises";
+// pack.mjs runs around npm pack and npm publish (prepack, postpack). In
+// the repository, two of the package's files are symbolic links, so that
+// each has one copy in git: nazif.wasm (to ../module/nazif.wasm, the
+// committed build) and LICENSE (to the repository's). npm leaves links
+// out of tarballs: "pre" puts a copy in each one's place, "post" puts the
+// links back, so that packing leaves the git tree as it was.
+import { copyFile, rm, symlink } from "node:fs/promises";
 
-const link = new URL("../nazif.wasm", import.meta.url);
-const target = "../module/nazif.wasm";
+const links = { "nazif.wasm": "../module/nazif.wasm", LICENSE: "../../LICENSE" };
+const dir = new URL("../", import.meta.url);
 
 const mode = process.argv[2];
-if (mode === "pre") {
-  if ((await lstat(link)).isSymbolicLink()) {
-    const src = new URL(target, link);
-    await rm(link);
-    await copyFile(src, link);
-  }
-} else if (mode === "post") {
+if (mode !== "pre" && mode !== "post") throw new Error("usage: node scripts/pack.mjs pre|post");
+for (const [name, target] of Object.entries(links)) {
+  const link = new URL(name, dir);
+  // "pre" copies even over a regular file: a copy that an interrupted
+  // pack left behind may be older than its target.
   await rm(link, { force: true });
-  await symlink(target, link);
-} else {
-  throw new Error("usage: node scripts/pack.mjs pre|post");
+  if (mode === "pre") await copyFile(new URL(target, link), link);
+  else await symlink(target, link);
 }
