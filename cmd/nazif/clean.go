@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -63,7 +65,7 @@ const (
 )
 
 // walkExts are the files a directory walk takes.
-var walkExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true}
+var walkExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true, ".warc": true}
 
 // formatExts maps each -f format to its extension under -o.
 var formatExts = map[string]string{"json": ".json", "jsonl": ".jsonl", "text": ".txt", "md": ".md", "html": ".html"}
@@ -101,6 +103,7 @@ type cleanFunc func(ctx context.Context, input []byte, opts nazif.Options) (nazi
 type cleanInput struct {
 	name string // as the user gave or the walk found it: a path, a URL or "-"
 	url  bool
+	warc bool        // a WARC file: its HTML responses are the pages
 	rel  string      // for a page found by walking a directory, its path below that directory
 	out  string      // the output file's path under -o
 	err  *cleanError // a failure found while expanding, such as an unreadable directory
@@ -188,6 +191,18 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
+	if slices.ContainsFunc(inputs, func(in cleanInput) bool { return in.warc }) { // a WARC input
+		// A crawl is a batch: jsonl unless asked otherwise, and under -o
+		// one jsonl file per WARC.
+		explicit := false
+		fset.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "f" })
+		if !explicit {
+			b.format = "jsonl"
+		}
+		if b.outDir != "" && b.format != "jsonl" {
+			return usageError(stderr, "-o with a WARC input writes one jsonl file per WARC (use -f jsonl)")
+		}
+	}
 	if b.outDir != "" {
 		if err := os.MkdirAll(b.outDir, 0o755); err != nil {
 			fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: -o: %v", err)))
@@ -223,83 +238,168 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// stdout is not on the same screen; -v asks for it anyway.
 	var prog *progress
 	live := isTerminal(stderr)
-	if *verbose || live && len(inputs) >= progressMin && (b.outDir != "" || !isTerminal(stdout)) {
+	hasWARC := slices.ContainsFunc(inputs, func(in cleanInput) bool { return in.warc })
+	if *verbose || live && (len(inputs) >= progressMin || hasWARC) && (b.outDir != "" || !isTerminal(stdout)) {
 		prog = &progress{w: stderr, total: len(inputs), live: live, start: time.Now()}
+		if hasWARC {
+			prog.total = 0 // unknown until the crawl is read
+		}
 	}
 	start := time.Now()
-	failed, empty := b.run(ctx, inputs, *jobs, stdout, prog)
+	rep := b.run(ctx, inputs, *jobs, stdout, prog)
 	prog.finish()
-	for _, i := range empty {
-		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: no article found", inputs[i].name)))
+	listed(stderr, rep.empty, func(n string) string { return fmt.Sprintf("nazif: %s: no article found", n) })
+	listed(stderr, rep.failed, func(f failure) string {
+		return fmt.Sprintf("nazif: %s: %s [%s]", f.name, strings.TrimPrefix(f.err.Message, "nazif: "), f.err.Code)
+	})
+	for _, w := range rep.warcs {
+		line := fmt.Sprintf("nazif: %s: %s, %s", w.name, count(w.stats.records, "WARC record"), count(w.stats.pages, "HTML page"))
+		if s := skipSummary(w.stats); s != "" {
+			line += "; skipped: " + s
+		}
+		fmt.Fprintln(stderr, printable(line))
 	}
-	for _, i := range failed {
-		e := inputs[i].err
-		fmt.Fprintln(stderr, printable(fmt.Sprintf("nazif: %s: %s [%s]", inputs[i].name, strings.TrimPrefix(e.Message, "nazif: "), e.Code)))
+	if rep.pages > 1 || b.outDir != "" || len(rep.warcs) > 0 {
+		fmt.Fprintf(stderr, "nazif: %s: %d cleaned, %d with no article, %d failed, in %v\n", count(rep.pages, "input"),
+			rep.pages-len(rep.failed)-len(rep.empty), len(rep.empty), len(rep.failed), time.Since(start).Round(time.Millisecond))
 	}
-	if len(inputs) > 1 || b.outDir != "" {
-		fmt.Fprintf(stderr, "nazif: %s: %d cleaned, %d with no article, %d failed, in %v\n", count(len(inputs), "input"),
-			len(inputs)-len(failed)-len(empty), len(empty), len(failed), time.Since(start).Round(time.Millisecond))
-	}
-	if len(failed) > 0 || *strict && len(empty) > 0 {
+	if len(rep.failed) > 0 || *strict && len(rep.empty) > 0 {
 		return 1
 	}
 	return 0
 }
 
-// run cleans inputs with jobs workers and writes each result, in input
-// order, to stdout or its file under -o. It records failures in the
-// inputs' err and returns their indexes, in order, and those of the pages
-// with no article.
-func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, stdout io.Writer, prog *progress) (failed, empty []int) {
-	results := make([]chan cleanResult, len(inputs))
-	for i := range results {
-		results[i] = make(chan cleanResult, 1)
+// maxListed is how many failures, and how many pages with no article, the
+// end of a run lists one by one: a crawl's thousands would bury the
+// summary. jsonl has every one.
+const maxListed = 100
+
+// listed writes each item's line on w, up to maxListed, then a count of
+// the rest.
+func listed[T any](w io.Writer, items []T, line func(T) string) {
+	for i, it := range items {
+		if i == maxListed {
+			fmt.Fprintf(w, "nazif: … and %d more\n", len(items)-maxListed)
+			break
+		}
+		fmt.Fprintln(w, printable(line(it)))
 	}
-	// window bounds the results done but not yet written, so that one slow
-	// input early in a big batch does not hold the whole batch in memory.
-	window := make(chan struct{}, 4*jobs)
-	next := make(chan int)
+}
+
+// job is one page of a batch: an input, or a page of a WARC input.
+type job struct {
+	input  int         // the index of its input
+	name   string      // how stderr names it
+	record *warcRecord // for a WARC page, the record's ID, URI and date
+	page   []byte      // a WARC page's payload, read by the producer
+	opts   nazif.Options
+	err    *cleanError // a failure before cleaning: a WARC file that cannot be read
+	res    chan cleanResult
+}
+
+// failure is a page that failed, as the end of the run lists it.
+type failure struct {
+	name string
+	err  *cleanError
+}
+
+// warcReport is what one WARC input held.
+type warcReport struct {
+	name  string
+	stats warcStats
+}
+
+// batchReport is what a run did: the pages it cleaned (inputs, and WARC
+// pages), the failures and the pages with no article in order, and each
+// WARC's counts.
+type batchReport struct {
+	pages  int
+	failed []failure
+	empty  []string
+	warcs  []warcReport
+}
+
+// run cleans inputs with jobs workers and writes each result, in input
+// order, to stdout or its file under -o. A WARC input is streamed: its
+// pages are read one after another as the workers take them.
+func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, stdout io.Writer, prog *progress) batchReport {
+	// order carries every job to the writer in input order; its capacity
+	// bounds the pages read but not yet written, so that one slow page
+	// early in a big batch does not hold the whole batch in memory.
+	order := make(chan *job, 4*jobs)
+	work := make(chan *job)
+	var rep batchReport
+	var warcMu sync.Mutex // rep.warcs, appended by the producer
 	go func() {
-		defer close(next)
-		for i := range inputs {
-			window <- struct{}{}
-			next <- i
+		defer close(order)
+		defer close(work)
+		send := func(j *job) {
+			j.res = make(chan cleanResult, 1)
+			order <- j
+			work <- j
+		}
+		for i, in := range inputs {
+			if !in.warc || in.err != nil {
+				send(&job{input: i, name: in.name, opts: b.opts})
+				continue
+			}
+			st, err := readWARC(in.name, b.maxInput, func(p warcPage) bool {
+				rec := p.record
+				opts := b.opts
+				opts.URL, opts.Charset, opts.Now = p.opts.URL, p.opts.Charset, p.opts.Now
+				if b.opts.Charset != "" && opts.Charset == "" {
+					opts.Charset = b.opts.Charset
+				}
+				if !b.opts.Now.IsZero() {
+					opts.Now = b.opts.Now // the caller's reference time wins
+				}
+				send(&job{input: i, name: in.name + "#" + warcName(rec), record: &rec, page: p.page, opts: opts})
+				return ctx.Err() == nil
+			})
+			warcMu.Lock()
+			rep.warcs = append(rep.warcs, warcReport{name: in.name, stats: st})
+			warcMu.Unlock()
+			if err != nil {
+				// The file itself failed: it stands as a failed input.
+				send(&job{input: i, name: in.name, err: &cleanError{Code: "read", Message: err.Error()}})
+			}
 		}
 	}()
 	var wg sync.WaitGroup
-	for range min(jobs, len(inputs)) {
+	for range jobs {
 		wg.Go(func() {
-			for i := range next {
-				r := b.cleanOne(ctx, inputs[i])
+			for j := range work {
+				r := b.cleanOne(ctx, inputs[j.input], j)
 				prog.add(r.err != nil)
-				results[i] <- r
+				j.res <- r
 			}
 		})
 	}
 	// Several inputs on stdout: json is one array, and text, md and html
 	// name the source before each article.
-	framed := b.outDir == "" && len(inputs) > 1
+	framed := b.outDir == "" && (len(inputs) > 1 || inputs[0].warc)
 	written := 0
-	for i := range inputs {
-		r := <-results[i]
+	opened := map[int]bool{} // inputs whose file under -o is created
+	for j := range order {
+		r := <-j.res
 		if r.out != nil && (r.err == nil || b.outDir == "") {
 			out := r.out
 			if framed {
-				out = b.frame(written, inputs[i].name, out)
+				out = b.frame(written, j.name, out)
 			}
-			if err := b.write(inputs[i], out, stdout); err != nil && r.err == nil {
+			if err := b.write(inputs[j.input], out, stdout, !opened[j.input]); err != nil && r.err == nil {
 				r.err = &cleanError{Code: "write", Message: err.Error()}
 			}
+			opened[j.input] = true
 			written++
 		}
+		rep.pages++
 		if r.err != nil {
-			inputs[i].err = r.err
-			failed = append(failed, i)
+			rep.failed = append(rep.failed, failure{j.name, r.err})
 		} else if r.empty {
-			empty = append(empty, i)
+			rep.empty = append(rep.empty, j.name)
 		}
-		prog.log(i, inputs[i].name, r)
-		<-window
+		prog.log(rep.pages-1, j.name, r)
 	}
 	wg.Wait()
 	if framed && b.format == "json" {
@@ -308,7 +408,16 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 		}
 		io.WriteString(stdout, "]\n")
 	}
-	return failed, empty
+	return rep
+}
+
+// warcName is how a WARC page is named on stderr, after its file's name
+// and "#": its target URI, or its record ID.
+func warcName(r warcRecord) string {
+	if r.URI != "" {
+		return r.URI
+	}
+	return r.ID
 }
 
 // frame is the kth output written of a batch on stdout, with what
@@ -339,45 +448,67 @@ func blankBefore(k int) string {
 	return "\n"
 }
 
-// write puts one input's output in its file under -o, or on stdout.
-func (b *cleanBatch) write(in cleanInput, out []byte, stdout io.Writer) error {
-	if b.outDir != "" {
-		name := filepath.Join(b.outDir, in.out)
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(name, out, 0o644)
+// write puts one input's output in its file under -o, created or, for
+// the later pages of a WARC, appended to; or on stdout.
+func (b *cleanBatch) write(in cleanInput, out []byte, stdout io.Writer, create bool) error {
+	if b.outDir == "" {
+		_, err := stdout.Write(out)
+		return err
 	}
-	_, err := stdout.Write(out)
+	name := filepath.Join(b.outDir, in.out)
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	flag := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if !create {
+		flag = os.O_WRONLY | os.O_APPEND
+	}
+	f, err := os.OpenFile(name, flag, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(out)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
 	return err
 }
 
-// cleanOne reads, cleans and renders one input. A failure in jsonl still
+// cleanOne reads, cleans and renders one page. A failure in jsonl still
 // has output: the error line.
-func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput) cleanResult {
-	a, err := b.extract(ctx, in)
+func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput, j *job) cleanResult {
+	a, err := b.extract(ctx, in, j)
 	if err != nil {
 		r := cleanResult{err: err}
 		if b.format == "jsonl" {
-			r.out = jsonLine(jsonlRecord{Input: in.name, Error: err})
+			r.out = jsonLine(jsonlRecord{Input: in.name, Record: j.record, Error: err})
 		}
 		return r
 	}
-	out := render(b.format, in.name, a)
-	if b.standalone {
+	var out []byte
+	switch {
+	case b.standalone:
 		out = standaloneHTML(a)
+	case b.format == "jsonl":
+		out = jsonLine(jsonlRecord{Input: in.name, Record: j.record, Article: &a})
+	default:
+		out = render(b.format, a)
 	}
 	return cleanResult{out: out, empty: len(a.Blocks) == 0}
 }
 
-func (b *cleanBatch) extract(ctx context.Context, in cleanInput) (nazif.Article, *cleanError) {
-	if in.err != nil {
+func (b *cleanBatch) extract(ctx context.Context, in cleanInput, j *job) (nazif.Article, *cleanError) {
+	switch {
+	case j.err != nil:
+		return nazif.Article{}, j.err
+	case in.err != nil:
 		return nazif.Article{}, in.err
 	}
-	opts := b.opts
-	var input []byte
+	opts := j.opts
+	input := j.page
 	var err *cleanError
 	switch {
+	case j.record != nil:
 	case in.url:
 		input, err = b.fetch(ctx, in.name, &opts)
 	case in.name == "-":
@@ -512,6 +643,7 @@ func toCleanError(err error) *cleanError {
 // its error, so that a batch's output stands on its own.
 type jsonlRecord struct {
 	Input   string         `json:"input"`
+	Record  *warcRecord    `json:"record,omitempty"`
 	Article *nazif.Article `json:"article,omitempty"`
 	Error   *cleanError    `json:"error,omitempty"`
 }
@@ -527,7 +659,7 @@ func jsonLine(v any) []byte {
 
 // render formats an article as -f asks. Every format ends in a newline,
 // so that a batch on stdout does not run one output into the next.
-func render(format, name string, a nazif.Article) []byte {
+func render(format string, a nazif.Article) []byte {
 	var s string
 	switch format {
 	case "json":
@@ -537,8 +669,6 @@ func render(format, name string, a nazif.Article) []byte {
 		enc.SetIndent("", "  ")
 		enc.Encode(a)
 		s = sb.String()
-	case "jsonl":
-		return jsonLine(jsonlRecord{Input: name, Article: &a})
 	case "text":
 		s = fmt.Sprintf("%s\n%s\n\n%s\n", a.Title, metaLine(a), a.Text)
 	case "md":
@@ -586,7 +716,7 @@ func expandInputs(args []string) ([]cleanInput, error) {
 			if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
 				inputs = append(inputs, walkInputs(arg)...)
 			} else {
-				inputs = append(inputs, cleanInput{name: arg})
+				inputs = append(inputs, cleanInput{name: arg, warc: isWARC(arg)})
 			}
 		}
 	}
@@ -613,15 +743,15 @@ func walkInputs(root string) []cleanInput {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && walkExts[strings.ToLower(filepath.Ext(p))] {
+		if d.Type().IsRegular() && (walkExts[strings.ToLower(filepath.Ext(p))] || isWARC(p)) {
 			rel, _ := filepath.Rel(root, p)
-			inputs = append(inputs, cleanInput{name: p, rel: rel})
+			inputs = append(inputs, cleanInput{name: p, rel: rel, warc: isWARC(p)})
 		}
 		return nil
 	})
 	if len(inputs) == 0 {
 		inputs = append(inputs, cleanInput{name: root, err: &cleanError{
-			Code: "read", Message: "no .html, .htm, .xhtml or .txt file in this directory or below",
+			Code: "read", Message: "no .html, .htm, .xhtml, .txt, .warc or .warc.gz file in this directory or below",
 		}})
 	}
 	return inputs
@@ -693,6 +823,10 @@ func outputStem(in cleanInput) string {
 		return sanitizeName(s)
 	}
 	base := filepath.Base(in.name)
+	if in.warc {
+		// crawl.warc.gz: one .jsonl for the whole crawl, named crawl.
+		return sanitizeName(base[:len(base)-len(warcSuffix(base))])
+	}
 	return sanitizeName(strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
@@ -774,13 +908,13 @@ func (p *progress) add(failed bool) {
 // line is the live line after elapsed: the count, and once a page has
 // finished, the rate and the time left at that rate.
 func (p *progress) line(elapsed time.Duration) string {
-	s := fmt.Sprintf("nazif: %d/%d cleaned, %d failed", p.done, p.total, p.failed)
+	s := fmt.Sprintf("nazif: %s cleaned, %d failed", p.count(p.done), p.failed)
 	if p.done == 0 || elapsed <= 0 {
 		return s
 	}
 	rate := float64(p.done) / elapsed.Seconds()
 	s += fmt.Sprintf(" · %.1f/s", rate)
-	if left := p.total - p.done; left > 0 {
+	if left := p.total - p.done; p.total > 0 && left > 0 {
 		eta := time.Duration(float64(left) / rate * float64(time.Second))
 		s += " · " + eta.Round(time.Second).String() + " left"
 	}
@@ -799,7 +933,16 @@ func (p *progress) log(k int, name string, r cleanResult) {
 	case r.empty:
 		outcome = "no article"
 	}
-	fmt.Fprintln(p.w, printable(fmt.Sprintf("nazif: %d/%d %s: %s", k+1, p.total, name, outcome)))
+	fmt.Fprintln(p.w, printable(fmt.Sprintf("nazif: %s %s: %s", p.count(k+1), name, outcome)))
+}
+
+// count is n of the total ("3/10"), or n alone when the total is unknown
+// (0), as for a crawl.
+func (p *progress) count(n int) string {
+	if p.total <= 0 {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%d/%d", n, p.total)
 }
 
 // finish clears the live line, so that the summary starts on a clean one.
