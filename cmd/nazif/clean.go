@@ -16,7 +16,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -601,11 +600,7 @@ func (b *cleanBatch) fetch(ctx context.Context, rawURL string, opts *nazif.Optio
 
 // userAgent names nazif and its version, when the binary records one.
 func userAgent() string {
-	v := "devel"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	return "nazif/" + v + " (+https://github.com/nazif/nazif)"
+	return "nazif/" + buildVersion() + " (+https://github.com/nazif/nazif)"
 }
 
 // cleanNative is nazif.Extract under the sandbox's default time limit, and

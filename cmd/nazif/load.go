@@ -407,11 +407,6 @@ func runLoadTest(ctx context.Context, cfg loadConfig) *loadReport {
 	client := &http.Client{Transport: tr, Timeout: cfg.timeout}
 	before, _ := scrapeMetrics(client, cfg.base)
 
-	if cfg.duration > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, cfg.duration)
-		defer cancel()
-	}
 	var issued atomic.Int64
 	next := func() (int, bool) {
 		if ctx.Err() != nil {
@@ -428,6 +423,13 @@ func runLoadTest(ctx context.Context, cfg loadConfig) *loadReport {
 	rssSince := resetPeakRSS()
 	mem := startMemSampler()
 	start := time.Now()
+	if cfg.duration > 0 {
+		// Timed from start, as Seconds is: no request starts after it,
+		// so the run lasts at least the duration.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, start.Add(cfg.duration))
+		defer cancel()
+	}
 	tallies := make([]*loadClient, cfg.clients)
 	var wg sync.WaitGroup
 	for c := range tallies {

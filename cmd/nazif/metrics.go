@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,6 +69,9 @@ func (s *server) writeMetrics(w io.Writer) {
 	count, sum := s.metrics.count, s.metrics.sum
 	s.metrics.mu.Unlock()
 
+	metricFamily(w, "nazif_build_info", "gauge", "Always 1: the labels name the build, as X-Nazif-Version does, with nazif.wasm's whole SHA-256 and the Go that built the server.")
+	fmt.Fprintf(w, "nazif_build_info{version=\"%s\",wasm_sha256=\"%s\",go_version=\"%s\"} 1\n",
+		labelEscaper.Replace(buildVersion()), wasmSHA256(), labelEscaper.Replace(runtime.Version()))
 	metricFamily(w, "nazif_requests_total", "counter", "Requests to /v1/clean, by HTTP status (499: the client left first).")
 	for _, code := range slices.Sorted(maps.Keys(requests)) {
 		fmt.Fprintf(w, "nazif_requests_total{code=\"%d\"} %d\n", code, requests[code])

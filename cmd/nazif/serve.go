@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"mime"
 	"net"
 	"net/http"
@@ -49,6 +50,14 @@ booleans html, markdown and explain (1 or true). GET /healthz answers ok,
 GET /metrics the Prometheus text format. With -demo, /demo/ is a page
 that cleans pasted or dropped HTML in the browser, with nazif.wasm.
 
+Every answer names the build in X-Nazif-Version: nazif's version and the
+first 12 hex digits of nazif.wasm's SHA-256. With -cors, the listed
+origins (web pages, extensions) may call /v1/clean from a browser: the
+server answers their OPTIONS preflight and adds the CORS headers. Each
+request is logged on stderr (-access-log): method, path without the
+query, status, bytes sent, duration and client address, never a body
+or an option's value.
+
 A request that finds -j instances busy and -queue requests waiting gets
 503 at once. SIGTERM or SIGINT stops accepting, lets the requests in flight
 finish (up to -grace), and exits 0.
@@ -71,6 +80,12 @@ func runServe(ctx context.Context, args []string, base host.Config, stderr io.Wr
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "time a keep-alive connection may wait for its next request (0: no limit)")
 	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "on SIGTERM or SIGINT, how long requests in flight may take to finish")
 	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "also serve the demo page at /demo/, which cleans in the browser with nazif.wasm")
+	fs.Func("cors", "let browser pages from `ORIGIN` call /v1/clean: scheme://host[:port], or * for any; repeat it or list several, comma-separated (default: none)", func(v string) error {
+		origins, err := parseOrigins(v)
+		cfg.CORS = append(cfg.CORS, origins...)
+		return err
+	})
+	fs.StringVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "`format` of the access log on stderr, a line per request: text (key=value), json, or off")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -99,6 +114,7 @@ func runServe(ctx context.Context, args []string, base host.Config, stderr io.Wr
 	defer c.Close(context.Background())
 	s := newServer(c, cfg)
 	s.log = log.New(stderr, "nazif: ", 0)
+	s.access = accessLogger(cfg.AccessLog, stderr)
 	s.log.Printf("serving on http://%s", ln.Addr())
 	if cfg.Demo {
 		s.log.Printf("demo page at http://%s/demo/", ln.Addr())
@@ -121,6 +137,8 @@ type serverConfig struct {
 	IdleTimeout  time.Duration // between two requests on a connection
 	Grace        time.Duration // how long shutdown waits for requests in flight
 	Demo         bool          // serve the demo page and the JS package's files
+	CORS         []string      // origins that may call /v1/clean from a browser, as parseOrigin returns them
+	AccessLog    string        // the access log's format: text, json or off
 }
 
 func defaultServerConfig() serverConfig {
@@ -133,6 +151,7 @@ func defaultServerConfig() serverConfig {
 		WriteTimeout: 30 * time.Second,
 		IdleTimeout:  60 * time.Second,
 		Grace:        30 * time.Second,
+		AccessLog:    "text",
 	}
 }
 
@@ -149,6 +168,8 @@ func (cfg serverConfig) check() error {
 		return fmt.Errorf("-max-body %d: want 1 byte to 1 GiB", cfg.MaxBody)
 	case cfg.ReadTimeout < 0 || cfg.WriteTimeout < 0 || cfg.IdleTimeout < 0 || cfg.Grace < 0:
 		return errors.New("timeouts cannot be negative (0 means no limit)")
+	case !slices.Contains(accessLogFormats, cfg.AccessLog):
+		return fmt.Errorf("-access-log %q: want text, json or off", cfg.AccessLog)
 	}
 	// The write timeout runs from the end of the header: it must leave room
 	// to read the body and clean it, or slow answers are lost unsent.
@@ -168,21 +189,34 @@ func (cfg serverConfig) check() error {
 type server struct {
 	cleaner *host.Cleaner
 	cfg     serverConfig
+	cors    *cors // nil without -cors
+	version string
 	admit   chan struct{}
 	metrics *metrics
 	log     *log.Logger
+	access  *slog.Logger // nil when there is no access log
 }
 
 // newServer serves with c, whose pool must hold cfg.Pool instances. It
-// logs nowhere until its log is set.
+// logs nowhere until its log and access log are set.
 func newServer(c *host.Cleaner, cfg serverConfig) *server {
 	return &server{
 		cleaner: c,
 		cfg:     cfg,
+		cors:    newCORS(cfg.CORS),
+		version: versionHeader(),
 		admit:   make(chan struct{}, cfg.Pool+cfg.Queue),
 		metrics: newMetrics(),
 		log:     log.New(io.Discard, "", 0),
 	}
+}
+
+// versionHeader is the X-Nazif-Version of every answer, such as
+// "v1.2.0 (nazif.wasm sha256:0123456789ab)": the binary's version, and
+// the module's identity, which is what decides the articles. The hash is
+// the embedded module's, as in nazif version; runServe runs no other.
+func versionHeader() string {
+	return buildVersion() + " (nazif.wasm sha256:" + wasmSHA256()[:12] + ")"
 }
 
 // maxHeaderBytes bounds a request's header, request line included (net/http
@@ -230,35 +264,50 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
-// handler routes the three endpoints. It routes by hand, not with a
-// ServeMux, so that 404 and 405 come as JSON errors like the others.
+// handler answers every request: it names the build, routes, then counts
+// and logs the request.
 func (s *server) handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/v1/clean":
-			start := time.Now()
-			rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-			s.clean(rec, r)
-			s.metrics.observe(rec.status, time.Since(start))
-		case "/healthz":
-			if allowGet(w, r) {
-				w.Header().Set("Content-Type", "application/json; charset=utf-8")
-				io.WriteString(w, `{"status":"ok"}`+"\n")
-			}
-		case "/metrics":
-			if allowGet(w, r) {
-				var b bytes.Buffer
-				s.writeMetrics(&b)
-				w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-				w.Write(b.Bytes())
-			}
-		default:
-			if s.cfg.Demo && s.demo(w, r) {
-				return
-			}
-			writeAPIError(w, http.StatusNotFound, "not_found", fmt.Sprintf("no endpoint %s: POST pages to /v1/clean", r.URL.Path))
+		start := time.Now()
+		rec := &responseRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec.Header().Set("X-Nazif-Version", s.version)
+		s.route(rec, r)
+		d := time.Since(start)
+		if r.URL.Path == "/v1/clean" {
+			s.metrics.observe(rec.status, d)
 		}
+		s.logAccess(r, rec, d)
 	})
+}
+
+// route answers the three endpoints, and the demo's files. It routes by
+// hand, not with a ServeMux, so that 404 and 405 come as JSON errors like
+// the others.
+func (s *server) route(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/v1/clean":
+		if s.cors != nil && s.cors.handle(w, r) {
+			return
+		}
+		s.clean(w, r)
+	case "/healthz":
+		if allowGet(w, r) {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			io.WriteString(w, `{"status":"ok"}`+"\n")
+		}
+	case "/metrics":
+		if allowGet(w, r) {
+			var b bytes.Buffer
+			s.writeMetrics(&b)
+			w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+			w.Write(b.Bytes())
+		}
+	default:
+		if s.cfg.Demo && s.demo(w, r) {
+			return
+		}
+		writeAPIError(w, http.StatusNotFound, "not_found", fmt.Sprintf("no endpoint %s: POST pages to /v1/clean", r.URL.Path))
+	}
 }
 
 // allowGet answers 405 to anything but GET and HEAD, and tells whether the
@@ -276,7 +325,7 @@ func allowGet(w http.ResponseWriter, r *http.Request) bool {
 // JSON, byte for byte what the Cleaner returns.
 func (s *server) clean(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
+		w.Header().Set("Allow", cleanAllow(s.cors))
 		writeAPIError(w, http.StatusMethodNotAllowed, "method_not_allowed", "use POST, with the page as the request body")
 		return
 	}
@@ -397,19 +446,80 @@ func writeAPIError(w http.ResponseWriter, status int, code, message string) {
 	w.Write(append(b, '\n'))
 }
 
-// statusRecorder remembers the status a handler sent, for the metrics.
-type statusRecorder struct {
+// responseRecorder remembers the status a handler sent and counts the
+// body's bytes, for the metrics and the access log.
+type responseRecorder struct {
 	http.ResponseWriter
-	status int
+	status      int
+	wroteHeader bool
+	bytes       int64
 }
 
-func (r *statusRecorder) WriteHeader(status int) {
-	r.status = status
+func (r *responseRecorder) WriteHeader(status int) {
+	// The first final status is the answer's: net/http ignores later
+	// calls, and a 1xx is sent ahead of the answer.
+	if !r.wroteHeader && status >= 200 {
+		r.status, r.wroteHeader = status, true
+	}
 	r.ResponseWriter.WriteHeader(status)
 }
 
+func (r *responseRecorder) Write(p []byte) (int, error) {
+	r.wroteHeader = true
+	n, err := r.ResponseWriter.Write(p)
+	r.bytes += int64(n)
+	return n, err
+}
+
 // Unwrap lets http.ResponseController reach the connection.
-func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+func (r *responseRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// accessLogFormats are the values of -access-log.
+var accessLogFormats = []string{"text", "json", "off"}
+
+// accessLogger is the access log in format, one of accessLogFormats,
+// written to w; nil when it is off.
+func accessLogger(format string, w io.Writer) *slog.Logger {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil))
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return nil
+}
+
+// maxLoggedPath bounds the path and method in the access log: the API's
+// paths are short, and a client must not make one request write up to
+// maxHeaderBytes of log.
+const maxLoggedPath = 256
+
+// logAccess logs one answered request. It logs what routes the request
+// and what the answer was, never a body, a query string or a header: those
+// carry the page, its URL and the caller's options, which are the users'.
+// The path is logged as the client escaped it, so that no byte of it
+// reaches a terminal raw.
+func (s *server) logAccess(r *http.Request, rec *responseRecorder, d time.Duration) {
+	if s.access == nil {
+		return
+	}
+	s.access.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("method", clip(r.Method, maxLoggedPath)),
+		slog.String("path", clip(r.URL.EscapedPath(), maxLoggedPath)),
+		slog.Int("status", rec.status),
+		slog.Int64("bytes", rec.bytes),
+		slog.Duration("duration", d),
+		slog.String("remote", r.RemoteAddr),
+	)
+}
+
+// clip cuts s to at most n bytes, marking the cut with "...".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
+}
 
 // The options of POST /v1/clean, by query parameter name; the header
 // form is X-Nazif- and the name (X-Nazif-URL, X-Nazif-HTML, ...).

@@ -4,14 +4,21 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/url"
 	"os"
+	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +28,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/nazif/nazif/host"
+	"github.com/nazif/nazif/wasm/module"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
@@ -46,15 +54,27 @@ func serveCleaner(t testing.TB) *host.Cleaner {
 // changed by edit, and returns it and its base URL.
 func startTestServer(t *testing.T, edit func(*serverConfig)) (*server, string) {
 	t.Helper()
+	s := newTestServer(t, edit)
+	return s, startTestServerOf(t, s)
+}
+
+// newTestServer is startTestServer's server, not yet serving, so that the
+// test may set what newServer leaves out (its logs).
+func newTestServer(t *testing.T, edit func(*serverConfig)) *server {
+	t.Helper()
 	cfg := defaultServerConfig()
 	cfg.Pool, cfg.Queue = 2, 8
 	if edit != nil {
 		edit(&cfg)
 	}
-	s := newServer(serveCleaner(t), cfg)
+	return newServer(serveCleaner(t), cfg)
+}
+
+// startTestServerOf serves s until the test ends, and returns its base URL.
+func startTestServerOf(t *testing.T, s *server) string {
 	ts := httptest.NewServer(s.handler())
 	t.Cleanup(ts.Close)
-	return s, ts.URL
+	return ts.URL
 }
 
 func serveReadFile(t *testing.T, name string) []byte {
@@ -526,14 +546,16 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 }
 
 // TestServeCmd runs the command itself: it prints its address, answers,
-// and exits 0 when its context (the signals, in serveCmd) is done.
+// with CORS for the origins of both -cors flags, logs each request, and
+// exits 0 when its context (the signals, in serveCmd) is done.
 func TestServeCmd(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	stderr := &lineWriter{lines: make(chan string, 100)}
 	exit := make(chan int, 1)
 	go func() {
-		exit <- runServe(ctx, []string{"-addr", "127.0.0.1:0", "-j", "1", "-queue", "2"}, testHostConfig(), stderr)
+		exit <- runServe(ctx, []string{"-addr", "127.0.0.1:0", "-j", "1", "-queue", "2",
+			"-cors", "https://a.example, HTTPS://B.example:443", "-cors", "https://c.example"}, testHostConfig(), stderr)
 	}()
 	var line string
 	select {
@@ -555,9 +577,28 @@ func TestServeCmd(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || serveArticle(t, body).Published != "2024-07-01T10:00" {
 		t.Errorf("clean: status %d: %.300s", resp.StatusCode, body)
 	}
+	for _, origin := range []string{"https://b.example", "https://c.example"} {
+		req, _ := http.NewRequest("OPTIONS", base+"/v1/clean", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		if resp, _ := serveDo(t, req); resp.StatusCode != http.StatusNoContent || resp.Header.Get("Access-Control-Allow-Origin") != origin {
+			t.Errorf("preflight from %s: status %d, Access-Control-Allow-Origin %q", origin, resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"))
+		}
+	}
 	stop()
 	if code := <-exit; code != 0 {
 		t.Errorf("exit %d after the signal; want 0", code)
+	}
+	// The access log, in the default format, then the shutdown.
+	for _, want := range []string{
+		"method=GET path=/healthz status=200 ",
+		"method=POST path=/v1/clean status=200 ",
+		"method=OPTIONS path=/v1/clean status=204 ",
+		"method=OPTIONS path=/v1/clean status=204 ",
+	} {
+		if line := <-stderr.lines; !strings.HasPrefix(line, "time=") || !strings.Contains(line, " level=INFO msg=request "+want) {
+			t.Errorf("access log line %q; want time=... level=INFO msg=request %s...", line, want)
+		}
 	}
 	if line := <-stderr.lines; !strings.HasPrefix(line, "nazif: shutting down") {
 		t.Errorf("after the signal: %q; want nazif: shutting down ...", line)
@@ -572,6 +613,9 @@ func TestServeFlags(t *testing.T) {
 		{"-timeout", "0s"},
 		{"-max-body", "0"},
 		{"-write-timeout", "15s"}, // not above read 10s + clean 10s
+		{"-access-log", "xml"},
+		{"-cors", "example.com"},
+		{"-cors", "https://a.example,https://b.example/"},
 		{"-nope"},
 		{"page.html"},
 	} {
@@ -579,5 +623,194 @@ func TestServeFlags(t *testing.T) {
 		if code := runServe(context.Background(), args, testHostConfig(), &stderr); code != 2 || stderr.Len() == 0 {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and a message", args, code, stderr.String())
 		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer that a server and a test may share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// waitLines waits until b holds n lines and returns them; it fails the
+// test past a few seconds.
+func waitLines(t *testing.T, b *syncBuffer, n int) []string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		if len(lines) >= n && lines[0] != "" || time.Now().After(deadline) {
+			if len(lines) != n {
+				t.Fatalf("%d lines logged; want %d:\n%s", len(lines), n, b.String())
+			}
+			return lines
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestServeAccessLog: a JSON record per request, with the fields that
+// say what was asked and answered, and nothing else: no body, no query
+// string, no header value, and the path escaped and cut short.
+func TestServeAccessLog(t *testing.T) {
+	s := newTestServer(t, nil)
+	var log syncBuffer
+	s.access = accessLogger("json", &log)
+	base := startTestServerOf(t, s)
+
+	// Every secret below comes with a request and must not be logged.
+	secrets := []string{"SECRET-BODY", "query-secret", "header-secret", "2001-02-03", "cookie-secret", "agent-secret", "Bearer", "الأرصاد"}
+	longPath := "/" + strings.Repeat("a", 1000)
+	type want struct {
+		method, path string
+		status       int
+	}
+	var wants []want
+	var sizes []int
+	send := func(method, path string, body io.Reader, header map[string]string, w want) {
+		req, err := http.NewRequest(method, base+path, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, b := serveDo(t, req)
+		if resp.StatusCode != w.status {
+			t.Fatalf("%s %s: status %d; want %d: %s", method, path, resp.StatusCode, w.status, b)
+		}
+		wants, sizes = append(wants, w), append(sizes, len(b))
+	}
+	send("POST", "/v1/clean?url=https%3A%2F%2Fquery-secret.example%2Fa&now=2001-02-03T04:05:06Z",
+		strings.NewReader(serveWeather+"\nSECRET-BODY\n"),
+		map[string]string{"Authorization": "Bearer token", "Cookie": "s=cookie-secret", "User-Agent": "agent-secret", "X-Nazif-HTML": "1"},
+		want{"POST", "/v1/clean", 200})
+	send("POST", "/v1/clean", strings.NewReader(servePNG+"SECRET-BODY"),
+		map[string]string{"X-Nazif-URL": "https://header-secret.example/"},
+		want{"POST", "/v1/clean", 422})
+	send("GET", "/healthz", nil, nil, want{"GET", "/healthz", 200})
+	send("OPTIONS", "/v1/clean", nil, nil, want{"OPTIONS", "/v1/clean", 405})
+	send("GET", "/v2/%0A%1B%5B31mred?query-secret", nil, nil, want{"GET", "/v2/%0A%1B%5B31mred", 404})
+	send("GET", longPath, nil, nil, want{"GET", longPath[:maxLoggedPath-3] + "...", 404})
+
+	lines := waitLines(t, &log, len(wants))
+	for i, line := range lines {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Errorf("record %d is no JSON: %v: %s", i, err, line)
+			continue
+		}
+		keys := slices.Sorted(maps.Keys(rec))
+		if wantKeys := []string{"bytes", "duration", "level", "method", "msg", "path", "remote", "status", "time"}; !slices.Equal(keys, wantKeys) {
+			t.Errorf("record %d has the fields %q; want %q", i, keys, wantKeys)
+		}
+		w := wants[i]
+		remote, _ := rec["remote"].(string)
+		if rec["msg"] != "request" || rec["level"] != "INFO" || rec["method"] != w.method || rec["path"] != w.path ||
+			rec["status"] != float64(w.status) || rec["bytes"] != float64(sizes[i]) || !strings.HasPrefix(remote, "127.0.0.1:") {
+			t.Errorf("record %d: %s\nwant %s %s, status %d, %d bytes, from 127.0.0.1", i, line, w.method, w.path, w.status, sizes[i])
+		}
+		if d, ok := rec["duration"].(float64); !ok || d <= 0 || d > float64(time.Minute) {
+			t.Errorf("record %d: duration %v; want a positive number of nanoseconds", i, rec["duration"])
+		}
+	}
+	for _, secret := range secrets {
+		if strings.Contains(log.String(), secret) {
+			t.Errorf("the access log holds %q, which came with a request:\n%s", secret, log.String())
+		}
+	}
+}
+
+// TestServeAccessLogText: the default format is one key=value line per
+// request; off is no log.
+func TestServeAccessLogText(t *testing.T) {
+	if got := defaultServerConfig().AccessLog; got != "text" {
+		t.Errorf("the default -access-log is %q; want text", got)
+	}
+	if accessLogger("off", io.Discard) != nil {
+		t.Error("-access-log off gives a logger")
+	}
+	s := newTestServer(t, nil)
+	var log syncBuffer
+	s.access = accessLogger("text", &log)
+	base := startTestServerOf(t, s)
+	_, body := servePost(t, base, "/v1/clean?url=https%3A%2F%2Fquery-secret.example", strings.NewReader(serveWeather), nil)
+	line := waitLines(t, &log, 1)[0]
+	re := regexp.MustCompile(`^time=\S+ level=INFO msg=request method=POST path=/v1/clean status=200 bytes=(\d+) duration=\S+ remote=127\.0\.0\.1:\d+$`)
+	if m := re.FindStringSubmatch(line); m == nil || m[1] != strconv.Itoa(len(body)) {
+		t.Errorf("the record %q; want it to match %s with bytes=%d", line, re, len(body))
+	}
+	if strings.Contains(line, "secret") || strings.Contains(line, "الأرصاد") {
+		t.Errorf("the record %q holds the query or the body", line)
+	}
+}
+
+// TestServeVersionHeader: every answer, whatever the path and status,
+// names the build and the first 12 hex digits of nazif.wasm's SHA-256.
+func TestServeVersionHeader(t *testing.T) {
+	_, base := startTestServer(t, func(cfg *serverConfig) { cfg.Demo = true })
+	sum := sha256.Sum256(module.Binary)
+	want := buildVersion() + " (nazif.wasm sha256:" + hex.EncodeToString(sum[:6]) + ")"
+	if !regexp.MustCompile(`^\S+ \(nazif\.wasm sha256:[0-9a-f]{12}\)$`).MatchString(want) {
+		t.Fatalf("the version %q is not of the documented form", want)
+	}
+	for _, c := range []struct {
+		method, path string
+		body         io.Reader
+		status       int
+	}{
+		{"POST", "/v1/clean", strings.NewReader(serveWeather), 200},
+		{"POST", "/v1/clean", strings.NewReader(servePNG), 422},
+		{"POST", "/v1/clean?bad=1", strings.NewReader(serveWeather), 400},
+		{"OPTIONS", "/v1/clean", nil, 405},
+		{"GET", "/healthz", nil, 200},
+		{"HEAD", "/healthz", nil, 200},
+		{"GET", "/metrics", nil, 200},
+		{"GET", "/demo/", nil, 200},
+		{"GET", "/nope", nil, 404},
+	} {
+		req, err := http.NewRequest(c.method, base+c.path, c.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, _ := serveDo(t, req)
+		if got := resp.Header.Get("X-Nazif-Version"); resp.StatusCode != c.status || got != want {
+			t.Errorf("%s %s: status %d, X-Nazif-Version %q; want %d and %q", c.method, c.path, resp.StatusCode, got, c.status, want)
+		}
+	}
+}
+
+// TestServeBuildInfo: /metrics has nazif_build_info, a gauge of 1 whose
+// labels name the build: the same as the header, with the whole hash.
+func TestServeBuildInfo(t *testing.T) {
+	_, base := startTestServer(t, nil)
+	req, _ := http.NewRequest("GET", base+"/metrics", nil)
+	_, body := serveDo(t, req)
+	out := string(body)
+	sum := sha256.Sum256(module.Binary)
+	series := fmt.Sprintf(`nazif_build_info{version="%s",wasm_sha256="%x",go_version="%s"}`, buildVersion(), sum, runtime.Version())
+	for _, want := range []string{
+		"# HELP nazif_build_info ",
+		"# TYPE nazif_build_info gauge\n",
+		series + " 1\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("metrics lack %q:\n%s", want, out)
+		}
+	}
+	if v, ok := parseMetrics(t, out)[series]; !ok || v != 1 {
+		t.Errorf("%s = %v (present: %v); want 1", series, v, ok)
 	}
 }
