@@ -30,8 +30,15 @@ import (
 
 const cleanUsage = `usage: nazif clean [flags] [FILE|DIR|URL|-]...
 
-Cleans each input into an article. A DIR is walked for .html, .htm, .xhtml
-and .txt files, hidden ones skipped, in sorted order. An http or https URL
+Cleans each input into an article. A DIR is walked for .html, .htm, .xhtml,
+.txt, .warc and .warc.gz files, hidden ones skipped, in sorted order. A WARC
+file (.warc, .warc.gz) is a crawl: every HTML 200 response record is a page,
+with the record's target URI as its URL, its date as -now and the HTTP
+charset as the hint; jsonl is then the default format, each line carrying
+the record's ID, URI, date and offset, and -o writes one jsonl file per
+WARC. Other records are counted by reason (not_html, status, truncated,
+too_large, encoding, corrupt) on stderr; a corrupt record costs only
+itself. An http or https URL
 is fetched by nazif itself, never by the sandbox: the response's charset is
 the decoding hint and its final URL the page's URL. "-", or no input at all,
 reads standard input.

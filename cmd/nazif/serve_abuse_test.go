@@ -504,7 +504,7 @@ func TestServeShutdownUnderLoad(t *testing.T) {
 	served := make(chan error, 1)
 	go func() { served <- s.serve(ctx, ln) }()
 
-	pages := [][]byte{serveReadFile(t, serveCorpusPage), []byte(serveWeather)}
+	pages := [][]byte{readFile(t, serveCorpusPage), []byte(serveWeather)}
 	var want [][]byte
 	for _, p := range pages {
 		resp, b := servePost(t, base, "/v1/clean", bytes.NewReader(p), nil)

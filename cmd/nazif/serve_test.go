@@ -15,7 +15,6 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/url"
-	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -77,15 +76,6 @@ func startTestServerOf(t *testing.T, s *server) string {
 	return ts.URL
 }
 
-func serveReadFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // servePost sends body to base+path with the given headers; it returns the
 // response, whose body is read into the returned bytes.
 func servePost(t *testing.T, base, path string, body io.Reader, header map[string]string) (*http.Response, []byte) {
@@ -127,9 +117,9 @@ func serveArticle(t *testing.T, b []byte) nazif.Article {
 // byte, with the expected title.
 func TestServeCorpusPage(t *testing.T) {
 	_, base := startTestServer(t, nil)
-	page := serveReadFile(t, serveCorpusPage)
+	page := readFile(t, serveCorpusPage)
 	var truth struct{ URL, Title string }
-	if err := json.Unmarshal(serveReadFile(t, serveCorpusTrue), &truth); err != nil {
+	if err := json.Unmarshal(readFile(t, serveCorpusTrue), &truth); err != nil {
 		t.Fatal(err)
 	}
 	resp, got := servePost(t, base, "/v1/clean?url="+url.QueryEscape(truth.URL), bytes.NewReader(page), nil)
@@ -152,7 +142,7 @@ func TestServeCorpusPage(t *testing.T) {
 // header, and the query parameter wins over the header.
 func TestServeOptions(t *testing.T) {
 	_, base := startTestServer(t, nil)
-	page := serveReadFile(t, serveCorpusPage)
+	page := readFile(t, serveCorpusPage)
 	for _, c := range []struct {
 		name   string
 		path   string

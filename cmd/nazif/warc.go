@@ -113,16 +113,30 @@ func readWARC(name string, maxInput int, page func(warcPage) bool) (warcStats, e
 		return st, err
 	}
 	defer f.Close()
-	r, err := gowarc.NewWarcFileReaderFromStream(f, 0, warcOptions...)
+	// The reader closes what it reads when it is closed, and a resync
+	// closes one reader to open the next on the same file: it is given
+	// the file without its Close.
+	src := struct{ io.ReadSeeker }{f}
+	r, err := gowarc.NewWarcFileReaderFromStream(src, 0, warcOptions...)
 	if err != nil {
 		return st, err
 	}
-	defer func() { r.Close() }()
+	defer func() {
+		if r != nil {
+			r.Close()
+		}
+	}()
 	resyncs := 0
 	for {
 		rec, err := r.Next()
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
 			break
+		}
+		if err == nil && blockDigestMismatch(rec.Validation) {
+			// A record cut short and run into the next: its block holds
+			// the start of the records after it, which a resync finds.
+			rec.WarcRecord.Close()
+			rec.WarcRecord, err = nil, errors.New("block digest mismatch")
 		}
 		if err != nil {
 			if rec.WarcRecord != nil {
@@ -138,9 +152,12 @@ func readWARC(name string, maxInput int, page func(warcPage) bool) (warcStats, e
 				return st, fmt.Errorf("more than %d corrupt records: is this a WARC file?", maxResyncs)
 			}
 			r.Close()
-			if r, err = gowarc.NewWarcFileReaderFromStream(f, rec.Offset+1, warcOptions...); err != nil {
+			next, err := gowarc.NewWarcFileReaderFromStream(src, rec.Offset+1, warcOptions...)
+			if err != nil {
+				r = nil
 				return st, err
 			}
+			r = next
 			continue
 		}
 		st.records++
@@ -255,6 +272,19 @@ func decodePayload(body io.Reader, header *http.Header, maxInput int) ([]byte, s
 		return nil, skipTruncated // a chunked or compressed body cut short
 	}
 	return nil, skipTooLarge
+}
+
+// blockDigestMismatch tells a block that is not what its
+// WARC-Block-Digest says (a payload digest may differ for good reasons:
+// crawlers disagree on whether it covers the transfer encoding).
+func blockDigestMismatch(validation []error) bool {
+	for _, v := range validation {
+		var de *gowarc.DigestError
+		if errors.As(v, &de) && strings.HasPrefix(v.Error(), "block: ") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasContentLengthError tells a block shorter or longer than its header says.

@@ -8,6 +8,8 @@ package warcfix
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha1"
+	"encoding/base32"
 	"fmt"
 	"strconv"
 	"time"
@@ -81,6 +83,10 @@ func (r Record) Bytes() []byte {
 	for _, f := range r.Fields {
 		fmt.Fprintf(&b, "%s: %s\r\n", f[0], f[1])
 	}
+	// The block's digest, as crawlers write it: what tells a record cut
+	// short and run into the next one from a whole record.
+	sum := sha1.Sum(r.Block)
+	fmt.Fprintf(&b, "WARC-Block-Digest: sha1:%s\r\n", base32.StdEncoding.EncodeToString(sum[:]))
 	n := len(r.Block)
 	if r.Length != 0 {
 		n = r.Length
