@@ -5,15 +5,15 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-race fuzz hostile load test-js test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-hosts test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
 ## test: every test: the wasip1 build of the guest packages, the check
 ## that the committed nazif.wasm and nazif-extism.wasm are what the
-## sources build, the Go tests, the JS package's tests in Node, and the
-## browser tests in Chromium.
-test: test-go test-race test-js test-browser
+## sources build, the Go tests, the JS package's tests in Node, other
+## hosts on the conformance vectors, and the browser tests in Chromium.
+test: test-go test-race test-js test-hosts test-browser
 
 ## test-go also vets and tests the Extism exports (wasm/reactor's files
 ## behind the extism tag), which ./... leaves out.
@@ -45,7 +45,14 @@ test-race:
 test-js: wasm/js/node_modules/.installed
 	cd wasm/js && node --test --test-reporter=spec test/*.test.js
 
-## The pinned npm packages of a Node directory (wasm/js, and
+## test-hosts: hosts other than nazif's own on the conformance vectors
+## (wasm/HOSTS.md), byte for byte the Go host's: nazif.wasm on
+## @wasmer/wasi, a second WASI implementation, and nazif-extism.wasm on
+## Extism's JS SDK.
+test-hosts: wasm/hosts/node_modules/.installed
+	cd wasm/hosts && node --test --test-reporter=spec test/*.test.js
+
+## The pinned npm packages of a Node directory (wasm/js, wasm/hosts and
 ## cmd/nazif-compare/node), installed again when its lock file changes.
 %/node_modules/.installed: %/package.json %/package-lock.json
 	@command -v node >/dev/null || { echo "node not found: the JS tests and make compare need Node 20 or later"; exit 1; }
