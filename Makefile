@@ -5,19 +5,24 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-race fuzz hostile load test-js test-pack test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-pack test-hosts test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
 ## test: every test: the wasip1 build of the guest packages, the check
-## that the committed nazif.wasm is what the sources build, the Go tests,
-## the JS package's tests in Node, its tarball installed in a scratch
-## project, and the browser tests in Chromium.
-test: test-go test-race test-js test-pack test-browser
+## that the committed nazif.wasm and nazif-extism.wasm are what the
+## sources build, the Go tests, the JS package's tests in Node, its tarball
+## installed in a scratch project, other hosts on the conformance vectors,
+## and the browser tests in Chromium.
+test: test-go test-race test-js test-pack test-hosts test-browser
 
+## test-go also vets and tests the Extism exports (wasm/reactor's files
+## behind the extism tag), which ./... leaves out.
 test-go: wasm-build wasm-check
 	$(GO) vet ./...
+	GOOS=wasip1 GOARCH=wasm $(GO) vet -tags extism ./wasm/reactor
 	$(GO) test ./...
+	$(GO) test -tags extism -run Extism ./wasm/reactor
 
 ## test-race: the concurrent parts under the race detector: the sandbox
 ## proofs, 10,000 calls in a loop and 10,000 from 8 goroutines with memory
@@ -49,7 +54,14 @@ test-js: wasm/js/node_modules/.installed
 test-pack: wasm/js/node_modules/.installed
 	cd wasm/js && node --test --test-reporter=spec test/pack/*.test.js
 
-## The pinned npm packages of a Node directory (wasm/js, and
+## test-hosts: hosts other than nazif's own on the conformance vectors
+## (wasm/HOSTS.md), byte for byte the Go host's: nazif.wasm on
+## @wasmer/wasi, a second WASI implementation, and nazif-extism.wasm on
+## Extism's JS SDK.
+test-hosts: wasm/hosts/node_modules/.installed
+	cd wasm/hosts && node --test --test-reporter=spec test/*.test.js
+
+## The pinned npm packages of a Node directory (wasm/js, wasm/hosts and
 ## cmd/nazif-compare/node), installed again when its lock file changes.
 %/node_modules/.installed: %/package.json %/package-lock.json
 	@command -v node >/dev/null || { echo "node not found: the JS tests and make compare need Node 20 or later"; exit 1; }
@@ -118,12 +130,19 @@ extension:
 wasm-build:
 	GOOS=wasip1 GOARCH=wasm $(GO) build ./wasm/...
 
-## wasm: rebuild wasm/module/nazif.wasm from wasm/reactor. The build is
-## reproducible: -trimpath drops paths, -buildvcs=false the commit, and an
-## empty GOFLAGS keeps the caller's flags out.
+## wasm: rebuild wasm/module/nazif.wasm from wasm/reactor, and
+## nazif-extism.wasm, the same package with Extism's exports added
+## (-tags extism; wasm/HOSTS.md). The build is reproducible: -trimpath
+## drops paths, -buildvcs=false the commit, and an empty GOFLAGS keeps the
+## caller's flags out.
 WASM_BUILD = GOFLAGS= GOOS=wasip1 GOARCH=wasm $(GO) build -buildmode=c-shared -trimpath -buildvcs=false
+# Each module: its file under wasm/module, then its build tags.
+WASM_MODULES = nazif.wasm: nazif-extism.wasm:extism
 wasm:
-	$(WASM_BUILD) -o wasm/module/nazif.wasm ./wasm/reactor
+	@for m in $(WASM_MODULES); do \
+		echo "building wasm/module/$${m%%:*}"; \
+		$(WASM_BUILD) -tags "$${m#*:}" -o wasm/module/$${m%%:*} ./wasm/reactor || exit 1; \
+	done
 	$(GO) env GOVERSION > wasm/module/go.version
 
 ## wasm-command: nazif as a WASI command (stdin to stdout), for WASI
@@ -131,20 +150,25 @@ wasm:
 wasm-command:
 	GOFLAGS= GOOS=wasip1 GOARCH=wasm $(GO) build -trimpath -buildvcs=false -o nazif-command.wasm ./wasm/command
 
-## wasm-check: rebuild nazif.wasm and fail if it differs from the committed
-## one. Only a Go of the version recorded in go.version builds the same
-## bytes, so with another Go this says so and checks nothing.
+## wasm-check: rebuild nazif.wasm and nazif-extism.wasm and fail if either
+## differs from the committed one. Only a Go of the version recorded in
+## go.version builds the same bytes, so with another Go this says so and
+## checks nothing.
 wasm-check:
 	@want=$$(cat wasm/module/go.version); have=$$($(GO) env GOVERSION); \
 	if [ "$$want" != "$$have" ]; then \
-		echo "wasm-check: SKIPPED: nazif.wasm was built by $$want, this is $$have"; \
+		echo "wasm-check: SKIPPED: the modules were built by $$want, this is $$have"; \
 	else \
-		tmp=$$(mktemp -d) && $(WASM_BUILD) -o $$tmp/nazif.wasm ./wasm/reactor && \
-		if cmp -s $$tmp/nazif.wasm wasm/module/nazif.wasm; then \
-			echo "wasm-check: nazif.wasm is up to date ($$have)"; rm -rf $$tmp; \
-		else \
-			echo "wasm-check: wasm/module/nazif.wasm is stale: run make wasm and commit it"; rm -rf $$tmp; exit 1; \
-		fi; \
+		tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+		for m in $(WASM_MODULES); do \
+			f=$${m%%:*}; \
+			$(WASM_BUILD) -tags "$${m#*:}" -o $$tmp/$$f ./wasm/reactor || exit 1; \
+			if cmp -s $$tmp/$$f wasm/module/$$f; then \
+				echo "wasm-check: $$f is up to date ($$have)"; \
+			else \
+				echo "wasm-check: wasm/module/$$f is stale: run make wasm and commit it"; exit 1; \
+			fi; \
+		done; \
 	fi
 
 ## eval: the per-page score tables, sandboxed (make eval EVALFLAGS=-native

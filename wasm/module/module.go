@@ -8,6 +8,9 @@
 // and records `go env GOVERSION` in go.version. The build is reproducible:
 // the same Go version and go.sum give the same bytes, and CI rebuilds it
 // and fails if the committed file differs.
+//
+// nazif-extism.wasm beside it, the same build with -tags extism, is for
+// Extism's SDKs (wasm/HOSTS.md); no Go code embeds it.
 package module
 
 import (

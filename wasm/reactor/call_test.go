@@ -14,9 +14,15 @@ import (
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
+// testPage is a short Arabic article, its title and sentences each
+// followed by sep.
+func testPage(sep string) string {
+	return "<title>عنوان</title>" + sep + "<p>" + strings.Repeat("هذا نص عربي طويل بما يكفي ليكون فقرة."+sep, 8) + "</p>"
+}
+
 // TestCall: the envelope's status byte and payload for each outcome.
 func TestCall(t *testing.T) {
-	page := "<title>عنوان</title><p>" + strings.Repeat("هذا نص عربي طويل بما يكفي ليكون فقرة. ", 8) + "</p>"
+	page := testPage(" ")
 	for _, tc := range []struct {
 		name, input, options string
 		budget               time.Duration

@@ -1,13 +1,23 @@
 // crossruntime.js is what the differential tests share: the Go host's
 // results on every testdata page (testdata/crossruntime.json, written by
-// go test ./host -run TestCrossRuntime -update) and the check a runtime's
-// results must pass: for each case, the SHA-256 and length of its JSON,
-// or the error with the same code (and the same message, for errors the
-// guest reports).
+// go test ./host -run TestCrossRuntime -update), each case's input, and
+// the check a runtime's results must pass: for each case, the SHA-256 and
+// length of its JSON, or the error with the same code (and the same
+// message, for errors the guest reports). The other hosts' tests
+// (wasm/hosts) use it too.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-export const manifest = JSON.parse(readFileSync(new URL("../../../testdata/crossruntime.json", import.meta.url), "utf8"));
+const testdata = new URL("../../../testdata/", import.meta.url);
+
+export const manifest = JSON.parse(readFileSync(new URL("crossruntime.json", testdata), "utf8"));
+
+/** caseInput is the bytes of a manifest case's input, in Node. */
+export function caseInput(c) {
+  if (c.base64 !== undefined) return new Uint8Array(Buffer.from(c.base64, "base64"));
+  if (c.fill) return new Uint8Array(c.fill.length).fill(c.fill.byte);
+  return new Uint8Array(readFileSync(new URL(c.input, testdata)));
+}
 
 function name(c) {
   if (c.input) return c.input;

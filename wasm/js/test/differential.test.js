@@ -3,19 +3,10 @@
 // included (crossruntime.js).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { load, NazifError } from "../node.js";
-import { checkResults, manifest } from "./crossruntime.js";
-
-const testdata = new URL("../../../testdata/", import.meta.url);
-
-function input(c) {
-  if (c.base64 !== undefined) return new Uint8Array(Buffer.from(c.base64, "base64"));
-  if (c.fill) return new Uint8Array(c.fill.length).fill(c.fill.byte);
-  return new Uint8Array(readFileSync(new URL(c.input, testdata)));
-}
+import { caseInput, checkResults, manifest } from "./crossruntime.js";
 
 test("the manifest covers every testdata page with both option sets", () => {
   const pages = manifest.cases.filter((c) => c.input);
@@ -27,7 +18,7 @@ test("Node gives the Go host's bytes on every case", async () => {
   const cleaner = await load();
   const results = manifest.cases.map((c) => {
     try {
-      const got = Buffer.from(cleaner.cleanJSON(input(c), manifest.options[c.options]), "utf8");
+      const got = Buffer.from(cleaner.cleanJSON(caseInput(c), manifest.options[c.options]), "utf8");
       return { sha256: createHash("sha256").update(got).digest("hex"), bytes: got.length };
     } catch (err) {
       return { error: { name: err instanceof NazifError ? "NazifError" : String(err), code: err.code, message: err.message } };
