@@ -24,6 +24,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/cmd/internal/crawl"
 	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/nazif"
 )
@@ -259,8 +260,8 @@ func cleanCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fmt.Sprintf("nazif: %s: %s [%s]", f.name, strings.TrimPrefix(f.err.Message, "nazif: "), f.err.Code)
 	})
 	for _, w := range rep.warcs {
-		line := fmt.Sprintf("nazif: %s: %s, %s", w.name, count(w.stats.records, "WARC record"), count(w.stats.pages, "HTML page"))
-		if s := skipSummary(w.stats); s != "" {
+		line := fmt.Sprintf("nazif: %s: %s, %s", w.name, count(w.stats.Records, "WARC record"), count(w.stats.Pages, "HTML page"))
+		if s := w.stats.Summary(); s != "" {
 			line += "; skipped: " + s
 		}
 		fmt.Fprintln(stderr, printable(line))
@@ -294,10 +295,10 @@ func listed[T any](w io.Writer, items []T, line func(T) string) {
 
 // job is one page of a batch: an input, or a page of a WARC input.
 type job struct {
-	input  int         // the index of its input
-	name   string      // how stderr names it
-	record *warcRecord // for a WARC page, the record's ID, URI and date
-	page   []byte      // a WARC page's payload, read by the producer
+	input  int           // the index of its input
+	name   string        // how stderr names it
+	record *crawl.Record // for a WARC page, the record's ID, URI and date
+	page   []byte        // a WARC page's payload, read by the producer
 	opts   nazif.Options
 	err    *cleanError // a failure before cleaning: a WARC file that cannot be read
 	res    chan cleanResult
@@ -312,7 +313,7 @@ type failure struct {
 // warcReport is what one WARC input held.
 type warcReport struct {
 	name  string
-	stats warcStats
+	stats crawl.Stats
 }
 
 // batchReport is what a run did: the pages it cleaned (inputs, and WARC
@@ -349,17 +350,17 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 				send(&job{input: i, name: in.name, opts: b.opts})
 				continue
 			}
-			st, err := readWARC(in.name, b.maxInput, func(p warcPage) bool {
-				rec := p.record
+			st, err := crawl.Read(in.name, b.maxInput, func(p crawl.Page) bool {
+				rec := p.Record
 				opts := b.opts
-				opts.URL, opts.Charset, opts.Now = p.opts.URL, p.opts.Charset, p.opts.Now
-				if b.opts.Charset != "" && opts.Charset == "" {
-					opts.Charset = b.opts.Charset
+				opts.URL, opts.Now = p.URL, p.Date
+				if p.Charset != "" {
+					opts.Charset = p.Charset // the response's own wins over -charset
 				}
 				if !b.opts.Now.IsZero() {
 					opts.Now = b.opts.Now // the caller's reference time wins
 				}
-				send(&job{input: i, name: in.name + "#" + warcName(rec), record: &rec, page: p.page, opts: opts})
+				send(&job{input: i, name: in.name + "#" + warcName(rec), record: &rec, page: p.Body, opts: opts})
 				return ctx.Err() == nil
 			})
 			warcMu.Lock()
@@ -419,7 +420,7 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 
 // warcName is how a WARC page is named on stderr, after its file's name
 // and "#": its target URI, or its record ID.
-func warcName(r warcRecord) string {
+func warcName(r crawl.Record) string {
 	if r.URI != "" {
 		return r.URI
 	}
@@ -645,7 +646,7 @@ func toCleanError(err error) *cleanError {
 // its error, so that a batch's output stands on its own.
 type jsonlRecord struct {
 	Input   string         `json:"input"`
-	Record  *warcRecord    `json:"record,omitempty"`
+	Record  *crawl.Record  `json:"record,omitempty"`
 	Article *nazif.Article `json:"article,omitempty"`
 	Error   *cleanError    `json:"error,omitempty"`
 }
@@ -718,7 +719,7 @@ func expandInputs(args []string) ([]cleanInput, error) {
 			if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
 				inputs = append(inputs, walkInputs(arg)...)
 			} else {
-				inputs = append(inputs, cleanInput{name: arg, warc: isWARC(arg)})
+				inputs = append(inputs, cleanInput{name: arg, warc: crawl.IsWARC(arg)})
 			}
 		}
 	}
@@ -745,9 +746,9 @@ func walkInputs(root string) []cleanInput {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && (walkExts[strings.ToLower(filepath.Ext(p))] || isWARC(p)) {
+		if d.Type().IsRegular() && (walkExts[strings.ToLower(filepath.Ext(p))] || crawl.IsWARC(p)) {
 			rel, _ := filepath.Rel(root, p)
-			inputs = append(inputs, cleanInput{name: p, rel: rel, warc: isWARC(p)})
+			inputs = append(inputs, cleanInput{name: p, rel: rel, warc: crawl.IsWARC(p)})
 		}
 		return nil
 	})
@@ -827,7 +828,7 @@ func outputStem(in cleanInput) string {
 	base := filepath.Base(in.name)
 	if in.warc {
 		// crawl.warc.gz: one .jsonl for the whole crawl, named crawl.
-		return sanitizeName(base[:len(base)-len(warcSuffix(base))])
+		return sanitizeName(base[:len(base)-len(crawl.Suffix(base))])
 	}
 	return sanitizeName(strings.TrimSuffix(base, filepath.Ext(base)))
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nazif/nazif/cmd/internal/crawl"
 	"github.com/nazif/nazif/cmd/internal/warcfix"
 )
 
@@ -85,7 +86,7 @@ func warcFixture(t *testing.T, gz bool) ([]byte, []warcPageCase) {
 // warcLine is one jsonl line of a WARC page.
 type warcLine struct {
 	Input   string
-	Record  *warcRecord
+	Record  *crawl.Record
 	Article json.RawMessage
 	Error   *cleanError
 }

@@ -1,20 +1,20 @@
-package main
-
-// warc.go reads web archives for nazif clean: every HTML response record
-// of a WARC file (.warc or .warc.gz) becomes a page, with the record's
-// target URI as its URL, its date as the reference time and the HTTP
-// Content-Type charset as the decoding hint. Records that are not pages
-// are counted by reason and passed over; a corrupt record is skipped by
-// scanning for the next one, so that one bad record costs only itself.
+// Package crawl reads web archives: every HTML response record of a WARC
+// file (.warc or .warc.gz) becomes a page, with the record's target URI,
+// its date and the HTTP Content-Type charset, ready for nazif. Records
+// that are not pages are counted by reason and passed over; a corrupt
+// record is skipped by scanning for the next one, so that one bad record
+// costs only itself. Files are streamed, record by record.
 //
 // Parsing is github.com/nlnwa/gowarc/v3's: WARC headers, gzip members,
-// HTTP blocks. What it lacks is recovery inside a gzip member cut short:
-// its inflater reads on into the next members and loses them. warcReader
+// HTTP blocks, digests. What it lacks is recovery inside a gzip member cut
+// short: its inflater reads on into the next members and loses them. Read
 // therefore reopens the file one byte past a failed record's start and
 // lets the reader scan for the next record's magic from there.
+package crawl
 
 import (
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"errors"
@@ -28,18 +28,16 @@ import (
 	"time"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
-
-	"github.com/nazif/nazif/wasm/nazif"
 )
 
 // The reasons a WARC record is passed over, as the summary counts them.
 const (
-	skipNotHTML   = "not_html"  // a response whose Content-Type is not HTML
-	skipStatus    = "status"    // an HTTP status other than 200
-	skipTruncated = "truncated" // WARC-Truncated, or a block shorter than its Content-Length
-	skipTooLarge  = "too_large" // a payload over -max-input
-	skipEncoding  = "encoding"  // a Content-Encoding nazif cannot undo (br, zstd …)
-	skipCorrupt   = "corrupt"   // a record that does not parse; the reader resumes after it
+	SkipNotHTML   = "not_html"  // a response whose Content-Type is not HTML
+	SkipStatus    = "status"    // an HTTP status other than 200
+	SkipTruncated = "truncated" // WARC-Truncated, or a block shorter than its Content-Length
+	SkipTooLarge  = "too_large" // a payload over -max-input
+	SkipEncoding  = "encoding"  // a Content-Encoding nazif cannot undo (br, zstd …)
+	SkipCorrupt   = "corrupt"   // a record that does not parse; the reader resumes after it
 )
 
 // maxResyncs bounds how often one WARC file is scanned past a corrupt
@@ -47,11 +45,11 @@ const (
 // retried byte by byte.
 const maxResyncs = 1000
 
-// isWARC tells a WARC file by its name.
-func isWARC(name string) bool { return warcSuffix(name) != "" }
+// IsWARC tells a WARC file by its name.
+func IsWARC(name string) bool { return Suffix(name) != "" }
 
-// warcSuffix is name's ".warc" or ".warc.gz", in its own case, or "".
-func warcSuffix(name string) string {
+// Suffix is name's ".warc" or ".warc.gz", in its own case, or "".
+func Suffix(name string) string {
 	lower := strings.ToLower(name)
 	for _, suf := range []string{".warc", ".warc.gz"} {
 		if strings.HasSuffix(lower, suf) {
@@ -61,34 +59,39 @@ func warcSuffix(name string) string {
 	return ""
 }
 
-// warcRecord is one HTML page of a WARC, as jsonl reports it.
-type warcRecord struct {
-	ID     string `json:"id"`
-	URI    string `json:"uri,omitempty"`
-	Date   string `json:"date,omitempty"`
-	Offset int64  `json:"offset"`
+// Record identifies a page's record, as nazif's jsonl reports it.
+type Record struct {
+	ID     string `json:"id"`             // WARC-Record-ID without its angle brackets, such as "urn:uuid:…"
+	URI    string `json:"uri,omitempty"`  // WARC-Target-URI
+	Date   string `json:"date,omitempty"` // WARC-Date, RFC 3339 in UTC
+	Offset int64  `json:"offset"`         // where the record starts in the file
 }
 
-// warcPage is a page read from a WARC: the record, the payload and the
-// options it implies.
-type warcPage struct {
-	record warcRecord
-	page   []byte
-	opts   nazif.Options
+// Page is an HTML page read from a WARC.
+type Page struct {
+	Record Record
+	// Body is the HTTP payload, its transfer and content encodings undone.
+	Body []byte
+	// URL is the target URI, and Charset the HTTP Content-Type's charset,
+	// or "": nazif's Options.URL and Options.Charset.
+	URL, Charset string
+	// Date is the record's date, the zero time when it has none: the
+	// reference time for the page's relative dates (Options.Now).
+	Date time.Time
 }
 
-// warcStats counts one WARC file's records.
-type warcStats struct {
-	records int            // WARC records read, of every type
-	pages   int            // HTML 200 responses handed on
-	skipped map[string]int // responses passed over, by reason
+// Stats counts one WARC file's records.
+type Stats struct {
+	Records int            // WARC records read, of every type
+	Pages   int            // HTML 200 responses handed on
+	Skipped map[string]int // responses passed over, by reason (the Skip constants)
 }
 
-func (s *warcStats) skip(reason string) {
-	if s.skipped == nil {
-		s.skipped = map[string]int{}
+func (s *Stats) skip(reason string) {
+	if s.Skipped == nil {
+		s.Skipped = map[string]int{}
 	}
-	s.skipped[reason]++
+	s.Skipped[reason]++
 }
 
 // warcOptions is how gowarc reads: lenient with syntax and the
@@ -102,12 +105,13 @@ var warcOptions = []gowarc.WarcRecordOption{
 	gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
 }
 
-// readWARC streams the WARC file name and calls page for every HTML 200
-// response, in file order, until page returns false. It counts the rest.
+// Read streams the WARC file name and calls page for every HTML 200
+// response, in file order, until page returns false; a payload over
+// maxBytes, decoded, is skipped as SkipTooLarge. It counts the rest.
 // The error is the file's: it cannot be opened, or it holds no record at
 // all; a bad record is never one.
-func readWARC(name string, maxInput int, page func(warcPage) bool) (warcStats, error) {
-	var st warcStats
+func Read(name string, maxBytes int, page func(Page) bool) (Stats, error) {
+	var st Stats
 	f, err := os.Open(name)
 	if err != nil {
 		return st, err
@@ -147,7 +151,7 @@ func readWARC(name string, maxInput int, page func(warcPage) bool) (warcStats, e
 			}
 			// Resume one byte past where the bad record began: the
 			// reader then scans for the next record's magic.
-			st.skip(skipCorrupt)
+			st.skip(SkipCorrupt)
 			if resyncs++; resyncs > maxResyncs {
 				return st, fmt.Errorf("more than %d corrupt records: is this a WARC file?", maxResyncs)
 			}
@@ -160,28 +164,28 @@ func readWARC(name string, maxInput int, page func(warcPage) bool) (warcStats, e
 			r = next
 			continue
 		}
-		st.records++
-		p, reason := readWARCPage(rec, maxInput)
+		st.Records++
+		p, reason := readPage(rec, maxBytes)
 		rec.WarcRecord.Close()
 		switch {
 		case reason != "":
 			st.skip(reason)
 		case p != nil:
-			st.pages++
+			st.Pages++
 			if !page(*p) {
 				return st, nil
 			}
 		}
 	}
-	if st.records == 0 && len(st.skipped) == 0 {
+	if st.Records == 0 && len(st.Skipped) == 0 {
 		return st, errors.New("no WARC record in this file")
 	}
 	return st, nil
 }
 
-// readWARCPage turns a response record into a page, or says why it is not
+// readPage turns a response record into a page, or says why it is not
 // one; a record of another type is neither (nil, "").
-func readWARCPage(rec gowarc.Record, maxInput int) (*warcPage, string) {
+func readPage(rec gowarc.Record, maxInput int) (*Page, string) {
 	wr := rec.WarcRecord
 	if wr.Type() != gowarc.Response {
 		return nil, ""
@@ -189,35 +193,36 @@ func readWARCPage(rec gowarc.Record, maxInput int) (*warcPage, string) {
 	h := wr.WarcHeader()
 	hb, ok := wr.Block().(gowarc.HttpResponseBlock)
 	if !ok {
-		return nil, skipNotHTML // a response of another protocol (dns:, ftp:)
+		return nil, SkipNotHTML // a response of another protocol (dns:, ftp:)
 	}
 	if h.Has(gowarc.WarcTruncated) || hasContentLengthError(rec.Validation) {
-		return nil, skipTruncated
+		return nil, SkipTruncated
 	}
 	if hb.HttpStatusCode() != http.StatusOK {
-		return nil, skipStatus
+		return nil, SkipStatus
 	}
 	header := hb.HttpHeader()
 	charset, ok := htmlCharset(header.Get("Content-Type"))
 	if !ok {
-		return nil, skipNotHTML
+		return nil, SkipNotHTML
 	}
 	body, err := hb.PayloadBytes()
 	if err != nil {
-		return nil, skipCorrupt
+		return nil, SkipCorrupt
 	}
-	payload, reason := decodePayload(body, header, maxInput)
+	payload, reason := decodePayload(body, header, isChunked(hb.ProtocolHeaderBytes()), maxInput)
 	if reason != "" {
 		return nil, reason
 	}
-	p := &warcPage{
-		record: warcRecord{ID: wr.RecordId(), URI: h.Get(gowarc.WarcTargetURI), Offset: rec.Offset},
-		page:   payload,
-		opts:   nazif.Options{URL: h.Get(gowarc.WarcTargetURI), Charset: charset},
+	p := &Page{
+		Record:  Record{ID: wr.RecordId(), URI: h.Get(gowarc.WarcTargetURI), Offset: rec.Offset},
+		Body:    payload,
+		URL:     h.Get(gowarc.WarcTargetURI),
+		Charset: charset,
 	}
 	if t, err := wr.Date(); err == nil {
-		p.record.Date = t.UTC().Format(time.RFC3339)
-		p.opts.Now = t
+		p.Record.Date = t.UTC().Format(time.RFC3339)
+		p.Date = t
 	}
 	return p, ""
 }
@@ -245,33 +250,31 @@ func htmlCharset(contentType string) (string, bool) {
 // decodePayload undoes the transfer and content encodings a crawler
 // recorded as they came over the wire, and reads at most maxInput bytes of
 // the result: a compression bomb costs no more than a page at the cap.
-func decodePayload(body io.Reader, header *http.Header, maxInput int) ([]byte, string) {
-	for _, te := range header.Values("Transfer-Encoding") {
-		if strings.EqualFold(strings.TrimSpace(te), "chunked") {
-			body = httputil.NewChunkedReader(bufio.NewReader(body))
-		}
+func decodePayload(body io.Reader, header *http.Header, chunked bool, maxInput int) ([]byte, string) {
+	if chunked {
+		body = httputil.NewChunkedReader(bufio.NewReader(body))
 	}
 	switch enc := strings.ToLower(strings.TrimSpace(header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(body)
 		if err != nil {
-			return nil, skipCorrupt
+			return nil, SkipCorrupt
 		}
 		body = zr
 	case "deflate":
 		body = flate.NewReader(body)
 	default:
-		return nil, skipEncoding
+		return nil, SkipEncoding
 	}
-	data, cerr := readCapped(body, maxInput, skipCorrupt)
+	data, err := io.ReadAll(io.LimitReader(body, int64(maxInput)+1))
 	switch {
-	case cerr == nil:
-		return data, ""
-	case cerr.Code == skipCorrupt && len(data) == 0:
-		return nil, skipTruncated // a chunked or compressed body cut short
+	case err != nil:
+		return nil, SkipTruncated // a chunked or compressed body cut short
+	case len(data) > maxInput:
+		return nil, SkipTooLarge
 	}
-	return nil, skipTooLarge
+	return data, ""
 }
 
 // blockDigestMismatch tells a block that is not what its
@@ -282,6 +285,22 @@ func blockDigestMismatch(validation []error) bool {
 		var de *gowarc.DigestError
 		if errors.As(v, &de) && strings.HasPrefix(v.Error(), "block: ") {
 			return true
+		}
+	}
+	return false
+}
+
+// isChunked tells a chunked transfer encoding from the raw HTTP header:
+// net/http, which parses the header, moves Transfer-Encoding out of it.
+func isChunked(header []byte) bool {
+	for _, line := range bytes.Split(header, []byte("\n")) {
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if ok && strings.EqualFold(string(bytes.TrimSpace(name)), "Transfer-Encoding") {
+			for _, te := range strings.Split(string(value), ",") {
+				if strings.EqualFold(strings.TrimSpace(te), "chunked") {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -298,11 +317,11 @@ func hasContentLengthError(validation []error) bool {
 	return false
 }
 
-// skipSummary lists a WARC's skipped records by reason, in a fixed order.
-func skipSummary(s warcStats) string {
+// Summary lists a WARC's skipped records by reason, in a fixed order.
+func (s Stats) Summary() string {
 	var parts []string
-	for _, r := range []string{skipNotHTML, skipStatus, skipTruncated, skipTooLarge, skipEncoding, skipCorrupt} {
-		if n := s.skipped[r]; n > 0 {
+	for _, r := range []string{SkipNotHTML, SkipStatus, SkipTruncated, SkipTooLarge, SkipEncoding, SkipCorrupt} {
+		if n := s.Skipped[r]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", r, n))
 		}
 	}

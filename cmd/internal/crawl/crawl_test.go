@@ -1,0 +1,100 @@
+package crawl_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nazif/nazif/cmd/internal/crawl"
+	"github.com/nazif/nazif/cmd/internal/warcfix"
+)
+
+var date = time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)
+
+func write(t *testing.T, data []byte) string {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "x.warc.gz")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// chunked is body in HTTP/1.1 chunks of n bytes.
+func chunked(body []byte, n int) []byte {
+	var b bytes.Buffer
+	for len(body) > 0 {
+		k := min(n, len(body))
+		fmt.Fprintf(&b, "%x\r\n%s\r\n", k, body[:k])
+		body = body[k:]
+	}
+	b.WriteString("0\r\n\r\n")
+	return b.Bytes()
+}
+
+// TestRead: the payload comes out as the page was, whatever the crawler
+// recorded of the wire; the Content-Type decides what is a page; a
+// compression bomb is cut at the cap.
+func TestRead(t *testing.T) {
+	page := []byte("<html><body><p>" + strings.Repeat("نص المقال ", 50) + "</p></body></html>")
+	resp := func(n int, h warcfix.Header, body []byte) warcfix.Record {
+		return warcfix.Response(warcfix.ID(n), fmt.Sprintf("https://news.example/%d", n), date, 200, h, body)
+	}
+	bomb := warcfix.Gzip(make([]byte, 1<<20))
+	file := write(t, warcfix.File(true,
+		resp(1, warcfix.Header{{"Content-Type", "text/html; charset=UTF-8"}}, page),
+		resp(2, warcfix.Header{{"Content-Type", "text/html"}, {"Transfer-Encoding", "chunked"}, {"Content-Encoding", "gzip"}}, chunked(warcfix.Gzip(page), 100)),
+		resp(3, nil, page), // no Content-Type: sniffed as browsers do, so taken
+		resp(4, warcfix.Header{{"Content-Type", `text/html; charset="windows-1256`}}, page), // malformed
+		resp(5, warcfix.Header{{"Content-Type", "application/json"}}, []byte(`{}`)),
+		resp(6, warcfix.Header{{"Content-Type", "text/html"}, {"Content-Encoding", "gzip"}}, bomb),
+		resp(7, warcfix.Header{{"Content-Type", "application/xhtml+xml"}}, page),
+	))
+	var got []crawl.Page
+	st, err := crawl.Read(file, 64<<10, func(p crawl.Page) bool { got = append(got, p); return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range got {
+		ids = append(ids, p.Record.ID)
+		if !bytes.Equal(p.Body, page) || p.URL != p.Record.URI || !p.Date.Equal(date) || p.Record.Date != "2021-03-04T05:06:07Z" {
+			t.Errorf("%s: body %.40q, url %q, date %v", p.Record.ID, p.Body, p.URL, p.Date)
+		}
+	}
+	want := strings.Join([]string{warcfix.ID(1), warcfix.ID(2), warcfix.ID(3), warcfix.ID(4), warcfix.ID(7)}, " ")
+	if strings.Join(ids, " ") != want {
+		t.Errorf("pages %v; want %s", ids, want)
+	}
+	if got[0].Charset != "UTF-8" || got[1].Charset != "" {
+		t.Errorf("charsets %q, %q", got[0].Charset, got[1].Charset)
+	}
+	if st.Records != 7 || st.Pages != 5 || st.Summary() != "not_html 1, too_large 1" {
+		t.Errorf("stats %+v, summary %q", st, st.Summary())
+	}
+
+	// The callback ends the read.
+	n := 0
+	if _, err := crawl.Read(file, 64<<10, func(crawl.Page) bool { n++; return false }); err != nil || n != 1 {
+		t.Errorf("stopping: %d pages, %v", n, err)
+	}
+	// Not a WARC at all.
+	if _, err := crawl.Read(write(t, []byte(strings.Repeat("garbage ", 100))), 1<<20, func(crawl.Page) bool { return true }); err == nil {
+		t.Error("a file of garbage read without an error")
+	}
+	if _, err := crawl.Read(filepath.Join(t.TempDir(), "missing.warc"), 1<<20, func(crawl.Page) bool { return true }); err == nil {
+		t.Error("a missing file read without an error")
+	}
+}
+
+func TestIsWARC(t *testing.T) {
+	for name, want := range map[string]string{"a.warc": ".warc", "b.WARC.GZ": ".WARC.GZ", "c.warc.gz": ".warc.gz", "d.gz": "", "warc": "", "e.html": ""} {
+		if got := crawl.Suffix(name); got != want || crawl.IsWARC(name) != (want != "") {
+			t.Errorf("Suffix(%q) = %q; want %q", name, got, want)
+		}
+	}
+}
