@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nazif/nazif/cmd/internal/crawl"
+	"github.com/nazif/nazif/cmd/internal/jsonl"
 	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/nazif"
 )
@@ -117,12 +118,8 @@ type cleanInput struct {
 }
 
 // cleanError is a failed input's code and message, as the summary and
-// jsonl report them. Codes are host.Code values, or "read", "fetch" and
-// "write" for what fails outside the cleaner.
-type cleanError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
+// jsonl report them (jsonl.Error).
+type cleanError = jsonl.Error
 
 // cleanResult is what one input gave: its rendered output, or why it failed
 // (and, for jsonl, the error line); empty reports a page with no article.
@@ -352,15 +349,7 @@ func (b *cleanBatch) run(ctx context.Context, inputs []cleanInput, jobs int, std
 			}
 			st, err := crawl.Read(in.name, b.maxInput, func(p crawl.Page) bool {
 				rec := p.Record
-				opts := b.opts
-				opts.URL, opts.Now = p.URL, p.Date
-				if p.Charset != "" {
-					opts.Charset = p.Charset // the response's own wins over -charset
-				}
-				if !b.opts.Now.IsZero() {
-					opts.Now = b.opts.Now // the caller's reference time wins
-				}
-				send(&job{input: i, name: in.name + "#" + warcName(rec), record: &rec, page: p.Body, opts: opts})
+				send(&job{input: i, name: in.name + "#" + warcName(rec), record: &rec, page: p.Body, opts: jsonl.PageOptions(p, b.opts)})
 				return ctx.Err() == nil
 			})
 			warcMu.Lock()
@@ -488,7 +477,7 @@ func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput, j *job) cleanR
 	if err != nil {
 		r := cleanResult{err: err}
 		if b.format == "jsonl" {
-			r.out = jsonLine(jsonlRecord{Input: in.name, Record: j.record, Error: err})
+			r.out = jsonl.Encode(jsonl.Line{Input: in.name, Record: j.record, Error: err})
 		}
 		return r
 	}
@@ -497,7 +486,7 @@ func (b *cleanBatch) cleanOne(ctx context.Context, in cleanInput, j *job) cleanR
 	case b.standalone:
 		out = standaloneHTML(a)
 	case b.format == "jsonl":
-		out = jsonLine(jsonlRecord{Input: in.name, Record: j.record, Article: &a})
+		out = jsonl.Encode(jsonl.Line{Input: in.name, Record: j.record, Article: &a})
 	default:
 		out = render(b.format, a)
 	}
@@ -528,7 +517,7 @@ func (b *cleanBatch) extract(ctx context.Context, in cleanInput, j *job) (nazif.
 	}
 	a, cerr := b.clean(ctx, input, opts)
 	if cerr != nil {
-		return a, toCleanError(cerr)
+		return a, jsonl.ErrorOf(cerr)
 	}
 	return a, nil
 }
@@ -621,43 +610,6 @@ func cleanNative(_ context.Context, input []byte, opts nazif.Options) (a nazif.A
 	}()
 	opts.Deadline = time.Now().Add(host.DefaultTimeout)
 	return nazif.Extract(input, opts)
-}
-
-// toCleanError classifies a cleaner's error: the sandbox's carry their
-// code, and native ones get the code of the sentinel they match.
-func toCleanError(err error) *cleanError {
-	var he *host.Error
-	if errors.As(err, &he) {
-		return &cleanError{Code: string(he.Code), Message: he.Message}
-	}
-	code := host.CodeTrap
-	switch {
-	case errors.Is(err, nazif.ErrEmpty):
-		code = host.CodeEmpty
-	case errors.Is(err, nazif.ErrNotText):
-		code = host.CodeNotText
-	case errors.Is(err, nazif.ErrTimeout):
-		code = host.CodeTimeout
-	}
-	return &cleanError{Code: string(code), Message: err.Error()}
-}
-
-// jsonlRecord is one line of -f jsonl: the input's name with its article or
-// its error, so that a batch's output stands on its own.
-type jsonlRecord struct {
-	Input   string         `json:"input"`
-	Record  *crawl.Record  `json:"record,omitempty"`
-	Article *nazif.Article `json:"article,omitempty"`
-	Error   *cleanError    `json:"error,omitempty"`
-}
-
-// jsonLine is v as one line of compact JSON, HTML left unescaped.
-func jsonLine(v any) []byte {
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(false)
-	enc.Encode(v) // cannot fail: the types hold only strings, slices and bools
-	return []byte(sb.String())
 }
 
 // render formats an article as -f asks. Every format ends in a newline,

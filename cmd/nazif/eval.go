@@ -16,6 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/nazif/nazif/cmd/internal/jsonl"
 	"github.com/nazif/nazif/host"
 	"github.com/nazif/nazif/wasm/eval"
 	"github.com/nazif/nazif/wasm/nazif"
@@ -494,7 +495,7 @@ func (sc scorer) score(ctx context.Context, in evalInput) evalPage {
 		}
 		var a nazif.Article
 		if a, err = sc.clean(ctx, input, nazif.Options{}); err != nil {
-			cerr = toCleanError(err)
+			cerr = jsonl.ErrorOf(err)
 		}
 		got = eval.Extracted{Title: a.Title, Published: a.Published, Text: a.Text,
 			Author: a.Author, Section: a.Section, Site: a.Site}
