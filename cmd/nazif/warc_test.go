@@ -7,80 +7,18 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nazif/nazif/cmd/internal/crawl"
 	"github.com/nazif/nazif/cmd/internal/warcfix"
 )
 
-// warcPageCase is a corpus page as a crawler recorded it.
-type warcPageCase struct {
-	file, uri, charset string
-}
-
-var warcPages = []warcPageCase{
-	{"youm7-2020-08-24.html", "https://news.example/youm7/1", "windows-1256"},
-	{"cnnarabic-2013-08-03.html", "https://news.example/cnn/2", ""},
-	{"sputnik-2020-03-17.html", "https://news.example/sputnik/3", "utf-8"},
-	{"alyaum-2020-12-01.html", "https://news.example/alyaum/4", "utf-8"},
-}
-
-var warcDate = time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)
-
-// warcFixture is a crawl of the corpus pages with every fault nazif must
-// pass over, and the pages it must give, in order.
-func warcFixture(t *testing.T, gz bool) ([]byte, []warcPageCase) {
+// warcFixture is warcfix.Crawl of the corpus pages.
+func warcFixture(t *testing.T, gz bool) ([]byte, []warcfix.Page) {
 	t.Helper()
-	read := func(name string) []byte { return readFile(t, filepath.Join("../../testdata/corpus", name)) }
-	html := func(p warcPageCase, n int, extra ...[2]string) warcfix.Record {
-		ct := "text/html"
-		if p.charset != "" {
-			ct += "; charset=" + p.charset
-		}
-		return warcfix.Response(warcfix.ID(n), p.uri, warcDate, 200, append(warcfix.Header{{"Content-Type", ct}}, extra...), read(p.file))
-	}
-	recs := []warcfix.Record{
-		warcfix.Info(warcfix.ID(0), warcDate),
-		{Type: "request", ID: warcfix.ID(1), URI: warcPages[0].uri, Date: warcDate, Block: []byte("GET /youm7/1 HTTP/1.1\r\nHost: news.example\r\n\r\n")},
-		html(warcPages[0], 2),
-		warcfix.Response(warcfix.ID(3), "https://news.example/logo.png", warcDate, 200, warcfix.Header{{"Content-Type", "image/png"}}, []byte("\x89PNG\r\n\x1a\n")),
-		warcfix.Response(warcfix.ID(4), "https://news.example/gone", warcDate, 404, warcfix.Header{{"Content-Type", "text/html"}}, []byte("<p>not found</p>")),
-		html(warcPages[1], 5),
-		// A record the crawler cut at its size limit.
-		func() warcfix.Record {
-			r := html(warcPages[2], 6)
-			r.Fields = warcfix.Header{{"WARC-Truncated", "length"}}
-			r.URI = "https://news.example/truncated"
-			return r
-		}(),
-		// Too large for -max-input 300000 (the pages are under 200 kB).
-		warcfix.Response(warcfix.ID(7), "https://news.example/huge", warcDate, 200, warcfix.Header{{"Content-Type", "text/html"}},
-			append([]byte("<p>"), bytes.Repeat([]byte("كلمة "), 40000)...)),
-		// gzip over the wire, and brotli, which nazif does not undo.
-		html(warcPages[2], 8, [2]string{"Content-Encoding", "gzip"}),
-		warcfix.Response(warcfix.ID(9), "https://news.example/br", warcDate, 200, warcfix.Header{{"Content-Type", "text/html"}, {"Content-Encoding", "br"}}, []byte{0x1b, 0x2f, 0x00}),
-	}
-	recs[8].Block = warcfix.HTTP(200, warcfix.Header{{"Content-Type", "text/html; charset=utf-8"}, {"Content-Encoding", "gzip"}}, warcfix.Gzip(read(warcPages[2].file)))
-	want := []warcPageCase{warcPages[0], warcPages[1], warcPages[2]}
-
-	var f bytes.Buffer
-	f.Write(warcfix.File(gz, recs...))
-	// A record cut short in the middle of the file: the gzip member, or
-	// the record itself, ends early; what follows must still be read.
-	cut := html(warcPages[3], 10)
-	cut.URI = "https://news.example/cut"
-	if gz {
-		m := warcfix.Gzip(cut.Bytes())
-		f.Write(m[:len(m)/2])
-	} else {
-		b := cut.Bytes()
-		f.Write(b[:len(b)/2])
-	}
-	f.Write(warcfix.File(gz, html(warcPages[3], 11)))
-	want = append(want, warcPages[3])
-	return f.Bytes(), want
+	return warcfix.Crawl(gz, func(name string) []byte { return readFile(t, filepath.Join("../../testdata/corpus", name)) })
 }
 
 // warcLine is one jsonl line of a WARC page.
@@ -123,7 +61,7 @@ func TestWARC(t *testing.T) {
 				t.Fatal(err)
 			}
 			// jsonl is the default for a crawl.
-			code, stdout, stderr := runClean(t, "", "-max-input", "300000", warc)
+			code, stdout, stderr := runClean(t, "", "-max-input", strconv.Itoa(warcfix.MaxInput), warc)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
@@ -136,7 +74,7 @@ func TestWARC(t *testing.T) {
 			}
 			var wantURIs []string
 			for _, p := range want {
-				wantURIs = append(wantURIs, p.uri)
+				wantURIs = append(wantURIs, p.URI)
 			}
 			if !slices.Equal(uris, wantURIs) || len(lines) != len(want) {
 				t.Fatalf("pages %q; want %q", uris, wantURIs)
@@ -158,17 +96,17 @@ func TestWARC(t *testing.T) {
 				}
 				// The same page as a file, with what the record said.
 				file := filepath.Join(dir, fmt.Sprintf("page%d.html", i))
-				os.WriteFile(file, readFile(t, filepath.Join("../../testdata/corpus", p.file)), 0o644)
-				args := []string{"-f", "json", "-url", p.uri, "-now", "2021-03-04T05:06:07Z", file}
-				if p.charset != "" {
-					args = append([]string{"-charset", p.charset}, args...)
+				os.WriteFile(file, readFile(t, filepath.Join("../../testdata/corpus", p.File)), 0o644)
+				args := []string{"-f", "json", "-url", p.URI, "-now", "2021-03-04T05:06:07Z", file}
+				if p.Charset != "" {
+					args = append([]string{"-charset", p.Charset}, args...)
 				}
 				_, single, _ := runClean(t, "", args...)
 				var a, b any
 				json.Unmarshal(l.Article, &a)
 				json.Unmarshal([]byte(single), &b)
 				if ja, jb := mustJSON(a), mustJSON(b); ja != jb || !strings.Contains(ja, `"title"`) {
-					t.Errorf("%s: the WARC's article differs from the file's:\n%.300s\n%.300s", p.uri, ja, jb)
+					t.Errorf("%s: the WARC's article differs from the file's:\n%.300s\n%.300s", p.URI, ja, jb)
 				}
 			}
 		})
@@ -182,12 +120,12 @@ func TestWARCBatch(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{
 		"in/a/crawl.warc.gz": data,
-		"in/b/crawl.WARC":    warcfix.File(false, warcfix.Response(warcfix.ID(1), warcPages[1].uri, warcDate, 200, warcfix.Header{{"Content-Type", "text/html"}}, readFile(t, cnnPage))),
+		"in/b/crawl.WARC":    warcfix.File(false, warcfix.Response(warcfix.ID(1), warcfix.Pages[1].URI, warcfix.Date, 200, warcfix.Header{{"Content-Type", "text/html"}}, readFile(t, cnnPage))),
 		"in/c/junk.warc":     []byte("this is not a WARC file at all"),
 		"in/page.html":       readFile(t, cnnPage),
 	})
 	out := filepath.Join(dir, "out")
-	code, _, stderr := runClean(t, "", "-native", "-max-input", "300000", "-f", "jsonl", "-o", out, filepath.Join(dir, "in"))
+	code, _, stderr := runClean(t, "", "-native", "-max-input", strconv.Itoa(warcfix.MaxInput), "-f", "jsonl", "-o", out, filepath.Join(dir, "in"))
 	if code != 1 || !strings.Contains(stderr, "junk.warc: no WARC record in this file [read]") {
 		t.Errorf("exit %d, stderr %q; want junk.warc to fail alone", code, stderr)
 	}

@@ -98,3 +98,23 @@ func TestIsWARC(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeat: warcfix.Repeat's crawl, which make scale measures, reads
+// back as n pages, the given ones in turn, each under its own URI.
+func TestRepeat(t *testing.T) {
+	pages := [][]byte{[]byte("<p>one</p>"), []byte("<p>two</p>"), []byte("<p>three</p>")}
+	const n = 7
+	uris := map[string]bool{}
+	i := 0
+	st, err := crawl.Read(write(t, warcfix.Repeat(true, n, pages...)), 1<<20, func(p crawl.Page) bool {
+		if !bytes.Equal(p.Body, pages[i%len(pages)]) || p.Record.ID != warcfix.ID(i+1) {
+			t.Errorf("page %d: %s %q", i, p.Record.ID, p.Body)
+		}
+		uris[p.URL] = true
+		i++
+		return true
+	})
+	if err != nil || st.Pages != n || st.Records != n+1 || len(uris) != n {
+		t.Errorf("%+v, %v, %d URIs; want %d pages of %d records under as many URIs", st, err, len(uris), n, n+1)
+	}
+}

@@ -130,3 +130,94 @@ func Info(id string, date time.Time) Record {
 func ID(n int) string {
 	return fmt.Sprintf("urn:uuid:00000000-0000-4000-8000-%012d", n)
 }
+
+// Page is a corpus page as a crawler recorded it: its file under
+// testdata/corpus, its target URI and its HTTP charset ("" for none).
+type Page struct {
+	File, URI, Charset string
+}
+
+// Pages are the corpus pages of Crawl.
+var Pages = []Page{
+	{"youm7-2020-08-24.html", "https://news.example/youm7/1", "windows-1256"},
+	{"cnnarabic-2013-08-03.html", "https://news.example/cnn/2", ""},
+	{"sputnik-2020-03-17.html", "https://news.example/sputnik/3", "utf-8"},
+	{"alyaum-2020-12-01.html", "https://news.example/alyaum/4", "utf-8"},
+}
+
+// Date is the WARC-Date of Crawl's records.
+var Date = time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)
+
+// MaxInput is the payload cap, in bytes, that Crawl's oversized record
+// exceeds and its pages do not (they are under 200 kB).
+const MaxInput = 300000
+
+// Crawl is a crawl of Pages with every fault a reader must pass over, and
+// the pages it must give, in order: record IDs 2, 5, 8 and 11. read
+// returns a corpus file's bytes. Besides the pages it holds, in this
+// order: a warcinfo and a request record; a PNG and a 404 response; a
+// record with WARC-Truncated; a page over MaxInput; a gzip-encoded page
+// (which is read) and a brotli one (skipped); and, before the last page,
+// a record cut short in the middle (when gz, its gzip member), which costs
+// only itself. The skipped records count as not_html 1, status 1,
+// truncated 1, too_large 1, encoding 1, corrupt 1.
+func Crawl(gz bool, read func(file string) []byte) ([]byte, []Page) {
+	html := func(p Page, n int, extra ...[2]string) Record {
+		ct := "text/html"
+		if p.Charset != "" {
+			ct += "; charset=" + p.Charset
+		}
+		return Response(ID(n), p.URI, Date, 200, append(Header{{"Content-Type", ct}}, extra...), read(p.File))
+	}
+	recs := []Record{
+		Info(ID(0), Date),
+		{Type: "request", ID: ID(1), URI: Pages[0].URI, Date: Date, Block: []byte("GET /youm7/1 HTTP/1.1\r\nHost: news.example\r\n\r\n")},
+		html(Pages[0], 2),
+		Response(ID(3), "https://news.example/logo.png", Date, 200, Header{{"Content-Type", "image/png"}}, []byte("\x89PNG\r\n\x1a\n")),
+		Response(ID(4), "https://news.example/gone", Date, 404, Header{{"Content-Type", "text/html"}}, []byte("<p>not found</p>")),
+		html(Pages[1], 5),
+		// A record the crawler cut at its size limit.
+		func() Record {
+			r := html(Pages[2], 6)
+			r.Fields = Header{{"WARC-Truncated", "length"}}
+			r.URI = "https://news.example/truncated"
+			return r
+		}(),
+		Response(ID(7), "https://news.example/huge", Date, 200, Header{{"Content-Type", "text/html"}},
+			append([]byte("<p>"), bytes.Repeat([]byte("كلمة "), MaxInput/9+1)...)),
+		// gzip over the wire, and brotli, which nazif does not undo.
+		html(Pages[2], 8, [2]string{"Content-Encoding", "gzip"}),
+		Response(ID(9), "https://news.example/br", Date, 200, Header{{"Content-Type", "text/html"}, {"Content-Encoding", "br"}}, []byte{0x1b, 0x2f, 0x00}),
+	}
+	recs[8].Block = HTTP(200, Header{{"Content-Type", "text/html; charset=utf-8"}, {"Content-Encoding", "gzip"}}, Gzip(read(Pages[2].File)))
+	want := []Page{Pages[0], Pages[1], Pages[2]}
+
+	var f bytes.Buffer
+	f.Write(File(gz, recs...))
+	// A record cut short in the middle of the file: the gzip member, or
+	// the record itself, ends early; what follows must still be read.
+	cut := html(Pages[3], 10)
+	cut.URI = "https://news.example/cut"
+	b := cut.Bytes()
+	if gz {
+		b = Gzip(b)
+	}
+	f.Write(b[:len(b)/2])
+	f.Write(File(gz, html(Pages[3], 11)))
+	return f.Bytes(), append(want, Pages[3])
+}
+
+// Repeat is a crawl of n HTML responses, the pages in turn, each under a
+// URI of its own (https://crawl.example/<n>/<page>), after a warcinfo
+// record: a big crawl made of a few pages, for measuring throughput.
+func Repeat(gz bool, n int, pages ...[]byte) []byte {
+	var b bytes.Buffer
+	b.Write(File(gz, Info(ID(0), Date)))
+	for i := range n {
+		uri := fmt.Sprintf("https://crawl.example/%d/%d", i+1, i%len(pages))
+		// No charset: the page's own meta tag says it (the corpus has
+		// windows-1256 pages besides UTF-8 ones).
+		b.Write(File(gz, Response(ID(i+1), uri, Date, 200, Header{{"Content-Type", "text/html"}}, pages[i%len(pages)])))
+	}
+	return b.Bytes()
+}
