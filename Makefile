@@ -5,7 +5,7 @@ SEED := testdata/corpus/seed-mawazin-2025-06-11.dump.txt
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: all test test-go test-race fuzz hostile load test-js test-pack test-hosts test-browser eval compare demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
+.PHONY: all test test-go test-race fuzz hostile load test-js test-pack test-hosts test-browser test-beam eval compare scale demo bench bench-base profile wasm wasm-build wasm-check wasm-command extension check
 
 all: test
 
@@ -78,6 +78,27 @@ test-browser: wasm/js/node_modules/.installed
 	else \
 		echo "test-browser: SKIPPED: no chromium at $(CHROMIUM) (apt-get install chromium, or make CHROMIUM=/path/to/chromium)"; \
 	fi
+
+## test-beam: the Beam pipeline (cmd/nazif-beam, a module of its own, so
+## that the Beam SDK stays out of go.mod) on Prism, in this process: its
+## articles and dead letters beside nazif clean's lines for the same WARC
+## files, sorted, byte for byte; its counters; --lang and --dedup. Not part
+## of make test: the SDK's first build fetches about 180 modules and takes
+## minutes on two cores (CI runs it after make test).
+test-beam:
+	cd cmd/nazif-beam && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+## scale: nazif clean and nazif-beam on Prism over one crawl of
+## SCALE_RECORDS HTML records (the corpus pages repeated under distinct
+## URIs, cmd/internal/warcfix.Repeat), each with -j 1 and 2 (--pool for
+## the pipeline): pages/s and peak RSS, after a warm-up run of each; it
+## fails unless every run wrote the same lines.
+SCALE_RECORDS ?= 2000
+scale:
+	@bin=$$(mktemp -d) && trap 'rm -rf $$bin' EXIT && \
+	$(GO) build -o $$bin/nazif ./cmd/nazif && \
+	cd cmd/nazif-beam && $(GO) build -o $$bin/nazif-beam . && \
+	$(GO) run ./scale -cli $$bin/nazif -beam $$bin/nazif-beam -records $(SCALE_RECORDS) -corpus ../../testdata/corpus
 
 ## fuzz: every fuzz target for FUZZTIME each (default 10s; make fuzz
 ## FUZZTIME=10m for a long run). A crasher is written to the package's

@@ -41,6 +41,12 @@ func acquireSandbox(ctx context.Context, cfg host.Config) (c *host.Cleaner, gen 
 	if sandbox.c == nil {
 		c, err := host.New(ctx, cfg)
 		if err != nil {
+			// A worker's home may be missing or read-only, and with it the
+			// compilation cache: without one, the worker compiles the
+			// module once, as a fresh container would anyway.
+			c, err = host.New(ctx, cfg.WithCompilationCacheDir(""))
+		}
+		if err != nil {
 			return nil, 0, false, err
 		}
 		sandbox.c = c
