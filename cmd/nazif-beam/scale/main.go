@@ -1,8 +1,8 @@
 // Command scale measures nazif clean and nazif-beam on Prism over one big
 // crawl: the corpus pages repeated under distinct URIs in a WARC of
 // -records records (warcfix.Repeat), each tool at each -jobs, in pages per
-// second and peak memory (the child process's maximum resident set, from
-// wait4's rusage). It checks that both tools wrote the same lines, sorted,
+// second, CPU time and peak memory (the child process's, from wait4's
+// rusage). It checks that both tools wrote the same lines, sorted,
 // and prints a table. make scale builds the two binaries and runs it.
 package main
 
@@ -41,7 +41,8 @@ func main() {
 // lines it wrote.
 type measured struct {
 	wall  time.Duration
-	rss   int64 // bytes
+	cpu   time.Duration // user and system
+	rss   int64         // bytes
 	lines []string
 }
 
@@ -95,7 +96,7 @@ func scale(cli, beam, corpus string, records int, jobList string) error {
 
 	fmt.Printf("make scale: %d HTML records (%d corpus pages repeated under distinct URIs), a %.1f MB .warc.gz; %d cores; %s/%s\n\n",
 		records, len(pages), float64(len(data))/1e6, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
-	fmt.Printf("%-28s %3s %9s %9s %11s\n", "tool", "-j", "seconds", "pages/s", "peak RSS")
+	fmt.Printf("%-28s %3s %9s %9s %9s %11s\n", "tool", "-j", "seconds", "pages/s", "CPU s", "peak RSS")
 	var first []string
 	for _, tool := range []string{"nazif clean -f jsonl", "nazif-beam on Prism"} {
 		for _, j := range js {
@@ -109,7 +110,7 @@ func scale(cli, beam, corpus string, records int, jobList string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("%-28s %3d %9.2f %9.1f %8.0f MB\n", tool, j, m.wall.Seconds(), float64(records)/m.wall.Seconds(), float64(m.rss)/(1<<20))
+			fmt.Printf("%-28s %3d %9.2f %9.1f %9.2f %8.0f MB\n", tool, j, m.wall.Seconds(), float64(records)/m.wall.Seconds(), m.cpu.Seconds(), float64(m.rss)/(1<<20))
 			slices.Sort(m.lines)
 			if len(m.lines) != records {
 				return fmt.Errorf("%s -j %d wrote %d lines for %d pages", tool, j, len(m.lines), records)
@@ -121,7 +122,7 @@ func scale(cli, beam, corpus string, records int, jobList string) error {
 			}
 		}
 	}
-	fmt.Println("\nEvery run wrote the same lines, sorted. -j is nazif-beam's --pool; seconds are wall time, start-up included; peak RSS is the process's.")
+	fmt.Println("\nEvery run wrote the same lines, sorted. -j is nazif-beam's --pool; seconds are wall time, start-up included;\nCPU s is the process's user and system time (what other load on the machine does not inflate); peak RSS is the process's.")
 	return nil
 }
 
@@ -178,6 +179,7 @@ func timed(cmd *exec.Cmd, w *os.File) (measured, error) {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.rss = ru.Maxrss << 10 // kB on Linux
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return m, nil
 }
