@@ -18,8 +18,10 @@ import (
 )
 
 // demoCSP lets the page run its own scripts and compile wasm, and nothing
-// else: no inline script, no other origin, no plugin, no framing.
-const demoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// else: no inline script, no other origin, no plugin, no framing. Images
+// alone may come from anywhere on the web: an article's figures are on its
+// site (the reader view sends no referrer for them).
+const demoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https: http:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // demo serves r when its path is one of the demo's files and tells
 // whether it did.

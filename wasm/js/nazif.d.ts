@@ -28,11 +28,11 @@ export interface Article {
   /** From letter statistics. */
   lang: "ar" | "fa" | "ur" | "other";
   dir: "rtl" | "ltr";
-  /** The body, in reading order. */
+  /** The body, in reading order: text blocks, and figures where the article shows a picture. */
   blocks: Block[];
-  /** Image captions found inside the article. */
+  /** Image captions found inside the article (figures' among them); kept for the consumers that read it. */
   captions?: string[];
-  /** The blocks' text joined by blank lines. */
+  /** The text blocks' text joined by blank lines; figures have no text and are not in it. */
   text: string;
   /** text folded for search: harakat and tatweel removed, alef forms, ى and ة folded, digits in ASCII. */
   search_text: string;
@@ -48,11 +48,32 @@ export interface Article {
   pass?: "strict" | "relaxed" | "page" | "dump" | "text";
 }
 
-/** One unit of the body. */
+/** One unit of the body: a text block, or a figure (a picture where it stands in the article). */
 export interface Block {
-  kind: "paragraph" | "heading" | "quote" | "list_item";
-  /** The display text: hamza, ى, ة and harakat kept. */
+  kind: "paragraph" | "heading" | "quote" | "list_item" | "figure";
+  /** The display text: hamza, ى, ة and harakat kept; "" for a figure. */
   text: string;
+  /** The hyperlinks in text, in order and not overlapping. */
+  links?: Link[];
+  /** A figure's picture: an absolute http(s) URL. */
+  src?: string;
+  /** A figure's caption. */
+  caption?: string;
+  /** A figure's photo credit («تصوير: …», «(رويترز)», «Getty Images»). */
+  credit?: string;
+}
+
+/**
+ * A hyperlink in a block's text. start and end count UTF-16 code units of
+ * the display text, the unit of JavaScript strings and of the DOM (a Range
+ * takes the same offsets): block.text.slice(link.start, link.end) is the
+ * link's text, exactly.
+ */
+export interface Link {
+  start: number;
+  end: number;
+  /** An absolute http(s) URL; javascript:, data:, mailto:, in-page and unresolvable links are never given. */
+  href: string;
 }
 
 /** A block that extraction dropped, with the reason. */

@@ -10,15 +10,27 @@ export interface RenderableArticle {
   author?: string;
   lang?: "ar" | "fa" | "ur" | "other";
   dir?: "rtl" | "ltr";
-  blocks?: ReadonlyArray<{ kind: "paragraph" | "heading" | "quote" | "list_item"; text: string }>;
+  image?: string;
+  blocks?: ReadonlyArray<{
+    kind: "paragraph" | "heading" | "quote" | "list_item" | "figure";
+    text: string;
+    links?: ReadonlyArray<{ start: number; end: number; href: string }>;
+    src?: string;
+    caption?: string;
+    credit?: string;
+  }>;
   text?: string;
   removed?: ReadonlyArray<{ text: string; reason: string }>;
 }
 
 /**
- * renderArticle returns an `<article dir lang>` with a header (h1 title and
- * a meta line: `<time datetime>`, site, section, author) and the blocks as
- * p, h2, blockquote and li in ul. Text goes in through textContent only.
+ * renderArticle returns an `<article dir lang>` with a header (h1 title, a
+ * meta line: `<time datetime>`, site, section, author, and the lead image
+ * unless a figure shows it) and the blocks as p, h2, blockquote, li in ul
+ * and figure (a lazy, no-referrer img and a figcaption with the caption
+ * and a `.nazif-credit` span). Links are `<a href rel="noopener noreferrer
+ * nofollow">` over their UTF-16 spans. Text goes in through textContent
+ * only; a src or href that is not an absolute http(s) URL is left out.
  */
 export function renderArticle(article: RenderableArticle, document: Document): HTMLElement;
 

@@ -8,36 +8,111 @@ const tagOf = { paragraph: "p", heading: "h2", quote: "blockquote" };
 // lang takes the Article's language only when it is a BCP 47 tag.
 const langs = new Set(["ar", "fa", "ur"]);
 
+// linkRel is the rel of every link of the reader view, as in the Go
+// renderer: the page it opens gets no handle on the reader (noopener) and
+// no address of it (noreferrer), and the reader vouches for none
+// (nofollow).
+const linkRel = "noopener noreferrer nofollow";
+
 /**
- * renderArticle returns an <article dir lang> holding a header (the title
- * and the meta line: date, site, section, author) and the body blocks:
- * paragraphs as <p>, headings as <h2>, quotes as <blockquote>, and runs of
- * list items as <li> in one <ul>.
+ * renderArticle returns an <article dir lang> holding a header (the title,
+ * the meta line: date, site, section, author, and the lead image unless a
+ * figure shows it) and the body blocks: paragraphs as <p>, headings as
+ * <h2>, quotes as <blockquote>, runs of list items as <li> in one <ul>,
+ * and figures as <figure> with a lazy <img>, sent with no referrer, and a
+ * <figcaption> of the caption and credit. Links in text are <a> with the
+ * safe rel; a picture or link whose URL is not an absolute http(s) one is
+ * left out.
  */
 export function renderArticle(article, document) {
   const root = el(document, "article", "nazif-article");
   root.setAttribute("dir", article.dir === "ltr" ? "ltr" : "rtl");
   if (langs.has(article.lang)) root.setAttribute("lang", article.lang);
 
+  const blocks = article.blocks ?? [];
   const header = el(document, "header", "nazif-header");
   if (article.title) header.append(el(document, "h1", "nazif-title", article.title));
   const meta = renderMeta(article, document);
   if (meta) header.append(meta);
+  if (safeURL(article.image) && !blocks.some((b) => b.kind === "figure" && b.src === article.image)) {
+    header.append(picture(document, article.image, "nazif-lead"));
+  }
   if (header.childNodes.length > 0) root.append(header);
 
   const body = el(document, "div", "nazif-body");
   let list = null;
-  for (const block of article.blocks ?? []) {
+  for (const block of blocks) {
     if (block.kind === "list_item") {
       if (!list) body.append((list = el(document, "ul")));
-      list.append(el(document, "li", null, block.text));
+      list.append(withLinks(document, el(document, "li"), block));
       continue;
     }
     list = null;
-    body.append(el(document, tagOf[block.kind] ?? "p", null, block.text));
+    if (block.kind === "figure") {
+      if (safeURL(block.src)) body.append(renderFigure(document, block));
+      continue;
+    }
+    body.append(withLinks(document, el(document, tagOf[block.kind] ?? "p"), block));
   }
   root.append(body);
   return root;
+}
+
+// renderFigure is a figure block, whose src is safe, as a <figure>.
+function renderFigure(document, block) {
+  const figure = el(document, "figure", "nazif-figure");
+  figure.append(picture(document, block.src));
+  if (block.caption || block.credit) {
+    const caption = el(document, "figcaption", null, block.caption || "");
+    if (block.credit) {
+      if (block.caption) caption.append(document.createTextNode(" "));
+      caption.append(el(document, "span", "nazif-credit", block.credit));
+    }
+    figure.append(caption);
+  }
+  return figure;
+}
+
+// picture is an <img> of a safe URL: lazy, sent with no referrer, with an
+// empty alt (a caption, when there is one, says what it shows).
+function picture(document, src, className) {
+  const img = el(document, "img", className);
+  img.setAttribute("src", src);
+  img.setAttribute("alt", "");
+  img.setAttribute("loading", "lazy");
+  img.setAttribute("referrerpolicy", "no-referrer");
+  return img;
+}
+
+// withLinks fills node with the block's text, its links as <a>. A link is
+// shown when its span (UTF-16 code units, the unit of JavaScript strings)
+// is in order, inside the text and not empty, and its href is safe; the
+// text of any other stays as text.
+function withLinks(document, node, block) {
+  const text = typeof block.text === "string" ? block.text : "";
+  let at = 0;
+  for (const l of Array.isArray(block.links) ? block.links : []) {
+    const { start, end, href } = l ?? {};
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > text.length || !safeURL(href)) continue;
+    if (start > at) node.append(document.createTextNode(text.slice(at, start)));
+    const a = el(document, "a", null, text.slice(start, end));
+    a.setAttribute("href", href);
+    a.setAttribute("rel", linkRel);
+    node.append(a);
+    at = end;
+  }
+  if (at < text.length) node.append(document.createTextNode(text.slice(at)));
+  return node;
+}
+
+// safeURL reports an absolute http(s) URL with a host and no white space,
+// control, invisible format (bidi, zero-width) or lone surrogate
+// character, as the Go renderer's safeURL: nothing else may be a src or
+// an href, so javascript:, data: and relative URLs are refused.
+function safeURL(u) {
+  if (typeof u !== "string") return false;
+  const m = /^https?:\/\/(.*)$/is.exec(u);
+  return !!m && m[1] !== "" && !/^[/\\]/.test(m[1]) && !/[\s\p{Cc}\p{Cf}\p{Cs}\u0085\u00a0\u2028\u2029]/u.test(m[1]);
 }
 
 /**

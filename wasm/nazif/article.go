@@ -30,11 +30,15 @@ type Article struct {
 	Lang string `json:"lang"`
 	// Dir is "rtl" or "ltr".
 	Dir string `json:"dir"`
-	// Blocks is the body, in reading order.
+	// Blocks is the body, in reading order: text blocks, and Figure
+	// blocks where the article shows a picture.
 	Blocks []Block `json:"blocks"`
-	// Captions holds image captions found inside the article.
+	// Captions holds image captions found inside the article, figures'
+	// captions and credits among them. It predates Figure blocks and is
+	// kept for the consumers that read it.
 	Captions []string `json:"captions,omitempty"`
-	// Text is the blocks' text joined by blank lines.
+	// Text is the text blocks' text joined by blank lines. Figures have
+	// no text and are not in it: a caption is not body text.
 	Text string `json:"text"`
 	// SearchText is Text folded for search: harakat and tatweel removed,
 	// alef forms, ى and ة folded, digits in ASCII.
@@ -56,10 +60,47 @@ type Article struct {
 	Pass string `json:"pass,omitempty"`
 }
 
-// Block is one unit of the body.
+// Block is one unit of the body: a text block (paragraph, heading, quote,
+// list item), or a Figure.
 type Block struct {
-	Kind Kind   `json:"kind"`
+	Kind Kind `json:"kind"`
+	// Text is the display text; "" for a Figure.
 	Text string `json:"text"`
+	// Links are the hyperlinks in Text, in order and not overlapping.
+	Links []Link `json:"links,omitempty"`
+	// Src is a Figure's picture: an absolute http or https URL, with no
+	// control, space or bidi character.
+	Src string `json:"src,omitempty"`
+	// Caption and Credit are a Figure's caption and photo credit
+	// («تصوير: …», «(رويترز)», «Getty Images»), display text, either or
+	// both empty.
+	Caption string `json:"caption,omitempty"`
+	Credit  string `json:"credit,omitempty"`
+}
+
+// Link is a hyperlink in a block's Text.
+//
+// Start and End count UTF-16 code units of Text, the unit of JavaScript
+// strings and the DOM, where the article is shown: in JavaScript,
+// text.slice(start, end) is the link's text. In Go, TextOf gives it; in
+// Python, slice the text encoded as UTF-16-LE at 2*start:2*end (or the
+// string itself when it holds no character past U+FFFF, as Arabic text
+// rarely does).
+type Link struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Href is an absolute http or https URL, with no control, space or
+	// bidi character.
+	Href string `json:"href"`
+}
+
+// TextOf returns the text of b that l covers.
+func (l Link) TextOf(b Block) string {
+	s, e := utf16Offset(b.Text, l.Start), utf16Offset(b.Text, l.End)
+	if s > e {
+		return ""
+	}
+	return b.Text[s:e]
 }
 
 // Kind is a block's type.
@@ -71,6 +112,9 @@ const (
 	Heading   Kind = "heading"
 	Quote     Kind = "quote"
 	ListItem  Kind = "list_item"
+	// Figure is a picture of the article where it stands in the body,
+	// with its caption and credit; its Text is "".
+	Figure Kind = "figure"
 )
 
 // Removed is a block that extraction dropped, with the reason.

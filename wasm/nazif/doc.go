@@ -14,9 +14,12 @@
 //
 //  1. decode: bytes to UTF-8, telling HTML from a text dump and refusing binary;
 //  2. parse: a light DOM built on the HTML tokenizer (HTML only);
-//  3. segment: the DOM, or the dump's lines, become candidate blocks;
-//  4. classify: each block is body or chrome, with the reason recorded;
+//  3. segment: the DOM, or the dump's lines, become candidate blocks, with
+//     the images and links among them;
+//  4. classify: each block is body or chrome, with the reason recorded, and
+//     the article's pictures become figures with their captions;
 //  5. metadata: title, dates, section, site, author, description, image, URL;
-//  6. normalize: display text, and a separate search key;
+//  6. normalize: display text, and a separate search key; links are placed
+//     in the display text;
 //  7. render: JSON, and on request reader-view HTML and Markdown.
 package nazif

@@ -2,6 +2,7 @@ package nazif
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/decode"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/dump"
+	"github.com/nazif/nazif/wasm/internal/figure"
 	"github.com/nazif/nazif/wasm/internal/jsonld"
 	"github.com/nazif/nazif/wasm/internal/langid"
 	"github.com/nazif/nazif/wasm/internal/meta"
@@ -89,7 +91,12 @@ type draft struct {
 	// reader made them. Display is idempotent, so the key of a block's
 	// display text is the key of its raw text: an Arabic page need not
 	// fold its body twice.
-	keys     []string
+	keys []string
+	// links holds, for each block (when not nil), its links in the
+	// page's text, and base the URL they and the figures resolve
+	// against.
+	links    [][]segment.Link
+	base     string
 	captions []string
 	removed  []Removed
 	warnings []string
@@ -110,11 +117,14 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 		warnings = append(warnings, "the page has over "+strconv.Itoa(dom.MaxNodes)+" elements and texts: only the first were read")
 	}
 	ld := jsonld.Read(doc.JSONLD)
-	blocks, done := segment.BlocksUntil(doc.Root, dl.stop())
+	cut, done := segment.Cut(doc.Root, dl.stop())
+	blocks := cut.Blocks
 	if !done || !classify.FeaturesUntil(blocks, dl.stop()) || dl.passed() {
 		return draft{}, ErrTimeout
 	}
-	res := classify.Classify(blocks, classify.Page{Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body, Now: opts.Now, Stop: dl.stop()})
+	res := classify.Classify(blocks, classify.Page{
+		Titles: []string{doc.Title, ld.Headline}, LDBody: ld.Body, Now: opts.Now, Stop: dl.stop(), Images: cut.Images,
+	})
 	if res.Stopped || dl.passed() {
 		return draft{}, ErrTimeout
 	}
@@ -130,6 +140,14 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 	if dl.passed() {
 		return draft{}, ErrTimeout
 	}
+	// Links and pictures resolve against the page's own address when
+	// the caller gives it (the canonical URL may differ in its path),
+	// else the canonical one, and a <base href> above either.
+	docURL := opts.URL
+	if !urlref.Web(docURL) {
+		docURL = d.URL
+	}
+	d.base = page.Base(docURL)
 	titleKey := normalize.SearchKey(d.Title)
 	body := 0
 	for i := range res.Blocks {
@@ -137,17 +155,28 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 			body++
 		}
 	}
-	d.blocks = make([]Block, 0, body)
-	d.keys = make([]string, 0, body)
+	d.blocks = make([]Block, 0, body+len(res.Figures))
+	d.keys = make([]string, 0, body+len(res.Figures))
 	d.removed = make([]Removed, 0, len(res.Blocks)-body)
+	links, figs := cut.Links, res.Figures
 	for i := range res.Blocks {
+		for len(figs) > 0 && figs[0].At <= i {
+			d.addFigure(&figs[0], res.Blocks)
+			figs = figs[1:]
+		}
+		// The block's links: cut.Links is in block order.
+		k := 0
+		for k < len(links) && links[k].Block == i {
+			k++
+		}
+		own := links[:k:k]
+		links = links[k:]
 		b := &res.Blocks[i]
 		switch {
 		case b.Body && b.Key == titleKey:
 			d.removed = append(d.removed, Removed{b.Text, "title"})
 		case b.Body:
-			d.blocks = append(d.blocks, Block{Kind: kindOf(b.Kind), Text: b.Text})
-			d.keys = append(d.keys, b.Key)
+			d.addBlock(Block{Kind: kindOf(b.Kind), Text: b.Text}, b.Key, own)
 		case b.Reason == "caption":
 			d.captions = append(d.captions, b.Text)
 			d.removed = append(d.removed, Removed{b.Text, b.Reason})
@@ -155,12 +184,64 @@ func fromHTML(text string, opts Options, dl deadline) (draft, error) {
 			d.removed = append(d.removed, Removed{b.Text, b.Reason})
 		}
 	}
+	for k := range figs {
+		d.addFigure(&figs[k], res.Blocks)
+	}
 	// A body of chrome only (menus, share bars, a copyright) is no
 	// article either, and says so the same way.
 	if len(d.blocks) == 0 {
 		d.warnings = append(d.warnings, "no article body found")
 	}
 	return d, nil
+}
+
+// addBlock adds a body block with its search key and its links in the
+// page's text.
+func (d *draft) addBlock(b Block, key string, links []segment.Link) {
+	if len(links) > 0 && d.links == nil {
+		d.links = make([][]segment.Link, len(d.blocks), cap(d.blocks))
+	}
+	d.blocks = append(d.blocks, b)
+	d.keys = append(d.keys, key)
+	if d.links != nil {
+		d.links = append(d.links, links)
+	}
+}
+
+// addFigure adds a Figure block for f, whose caption blocks are among
+// blocks, if its picture resolves to a web URL: each caption line is
+// split into its caption and the photo credit it ends with.
+func (d *draft) addFigure(f *classify.Figure, blocks []block.Block) {
+	src := urlref.Resolve(f.Src, d.base)
+	if !urlref.Web(src) {
+		return
+	}
+	var caption, credit []byte
+	for _, i := range f.Captions {
+		t := blocks[i].Text
+		switch {
+		case figure.Label(t):
+			continue
+		case slices.Contains(f.Credits, i) && figure.ShortCredit(t):
+			credit = appendSpaced(credit, t)
+			continue
+		}
+		c, cr := figure.SplitCredit(t)
+		caption = appendSpaced(caption, c)
+		credit = appendSpaced(credit, cr)
+	}
+	d.addBlock(Block{Kind: Figure, Src: src, Caption: string(caption), Credit: string(credit)}, "", nil)
+}
+
+// appendSpaced appends s to dst, a space apart from what dst holds.
+func appendSpaced(dst []byte, s string) []byte {
+	if s == "" {
+		return dst
+	}
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
+	}
+	return append(dst, s...)
 }
 
 func kindOf(k block.Kind) Kind {
@@ -227,12 +308,29 @@ func (d *draft) finish(opts Options, dl deadline) (Article, error) {
 		Warnings: d.warnings,
 	}
 	var key []byte
+	var seen map[string]bool // the figures' pictures: one a picture
 	for i, b := range d.blocks {
 		if i%checkBlocks == checkBlocks-1 && dl.passed() {
 			return Article{}, ErrTimeout
 		}
-		if b.Text = disp(b.Text); b.Text == "" {
+		if b.Kind == Figure {
+			if seen[b.Src] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[b.Src] = true
+			b.Caption, b.Credit = disp(b.Caption), disp(b.Credit)
+			a.Blocks = append(a.Blocks, b)
 			continue
+		}
+		raw := b.Text
+		if b.Text = disp(raw); b.Text == "" {
+			continue
+		}
+		if d.links != nil && len(d.links[i]) > 0 {
+			b.Links = displayLinks(raw, b.Text, d.links[i], d.base, arabic)
 		}
 		a.Blocks = append(a.Blocks, b)
 		if len(key) > 0 {

@@ -126,7 +126,7 @@ func TestNoArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(a.Blocks) != 0 || len(a.Warnings) == 0 {
-		t.Errorf("blocks %q warnings %q; want no blocks and a warning", a.Blocks, a.Warnings)
+		t.Errorf("blocks %+v warnings %q; want no blocks and a warning", a.Blocks, a.Warnings)
 	}
 }
 
@@ -140,7 +140,7 @@ func TestTruncated(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(a.Blocks) != 2 || a.Blocks[0].Text != body || strings.Contains(a.Text, "لن تقرأ") {
-		t.Errorf("blocks %q; want the two paragraphs before the cap only", a.Blocks)
+		t.Errorf("blocks %+v; want the two paragraphs before the cap only", a.Blocks)
 	}
 	if !slices.Contains(a.Warnings, "the page has over 262144 elements and texts: only the first were read") {
 		t.Errorf("warnings %q; want the truncation", a.Warnings)

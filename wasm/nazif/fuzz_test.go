@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
@@ -18,6 +19,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/decode"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
+	"github.com/nazif/nazif/wasm/internal/urlref"
 	"github.com/nazif/nazif/wasm/nazif"
 )
 
@@ -80,8 +82,12 @@ func checkExtract(t *testing.T, in []byte) {
 	}
 	strs := []string{a.Title, a.Published, a.Modified, a.Section, a.Site, a.Author, a.Description, a.Image, a.URL, a.Lang, a.Dir, a.Text, a.SearchText, a.HTML, a.Markdown}
 	for _, b := range a.Blocks {
-		strs = append(strs, b.Text)
+		strs = append(strs, b.Text, b.Caption, b.Credit, b.Src)
+		for _, l := range b.Links {
+			strs = append(strs, l.Href)
+		}
 	}
+	checkFiguresAndLinks(t, a)
 	for _, s := range append(strs, a.Captions...) {
 		if !utf8.ValidString(s) {
 			t.Fatalf("invalid UTF-8 in output: %q", s)
@@ -112,6 +118,13 @@ func checkExtract(t *testing.T, in []byte) {
 			t.Fatalf("display text %q normalizes again to %q", s, d)
 		}
 	}
+	for _, b := range a.Blocks {
+		for _, s := range []string{b.Caption, b.Credit} {
+			if d := normalize.Display(s, arabic); d != s {
+				t.Fatalf("caption or credit %q normalizes again to %q", s, d)
+			}
+		}
+	}
 	// Only Arabic gets the full fold; a Persian or Urdu key keeps ة, ی …
 	for _, s := range strings.Split(a.SearchText, "\n\n") {
 		if k := normalize.SearchKey(s); arabic && k != s {
@@ -125,6 +138,41 @@ func checkExtract(t *testing.T, in []byte) {
 	nazif.Extract(big, opts)
 	if bigCost := allocated() - before; bigCost > 16*cost+1<<20 {
 		t.Fatalf("%d bytes allocate %d; eight times that allocates %d", len(in), cost, bigCost)
+	}
+}
+
+// checkFiguresAndLinks: a figure has no text and an absolute http(s)
+// picture; the links of a text block are in order, apart, on whole runes
+// of non-blank text with no space at its ends, to absolute http(s) URLs;
+// Text is the text blocks alone.
+func checkFiguresAndLinks(t *testing.T, a nazif.Article) {
+	var texts []string
+	for _, b := range a.Blocks {
+		if b.Kind == nazif.Figure {
+			if b.Text != "" || len(b.Links) > 0 || !urlref.Web(b.Src) {
+				t.Fatalf("figure %+v: text, links, or a picture that is not an absolute http(s) URL", b)
+			}
+			continue
+		}
+		texts = append(texts, b.Text)
+		if b.Src != "" || b.Caption != "" || b.Credit != "" {
+			t.Fatalf("text block %+v with a figure's fields", b)
+		}
+		units := utf16.Encode([]rune(b.Text))
+		end := 0
+		for _, l := range b.Links {
+			if l.Start < end || l.End <= l.Start || l.End > len(units) || !urlref.Web(l.Href) {
+				t.Fatalf("link %+v of %q: out of order, empty, past the text or not http(s)", l, b.Text)
+			}
+			got := l.TextOf(b)
+			if want := string(utf16.Decode(units[l.Start:l.End])); got != want || strings.TrimSpace(got) != got || got == "" {
+				t.Fatalf("link %+v of %q covers %q (UTF-16 %q)", l, b.Text, got, want)
+			}
+			end = l.End
+		}
+	}
+	if want := strings.Join(texts, "\n\n"); a.Text != want {
+		t.Fatalf("Text %q is not the text blocks' %q", a.Text, want)
 	}
 }
 
@@ -186,7 +234,7 @@ func checkNotInvented(t *testing.T, in []byte, a nazif.Article) {
 		}
 	}
 	for _, b := range a.Blocks {
-		for _, w := range strings.Fields(b.Text) {
+		for _, w := range strings.Fields(b.Text + " " + b.Caption + " " + b.Credit) {
 			k := squeeze(w)
 			if k == "" || slices.ContainsFunc(hay, func(h string) bool { return strings.Contains(h, k) }) {
 				continue

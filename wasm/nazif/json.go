@@ -2,6 +2,7 @@ package nazif
 
 import (
 	"slices"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,22 @@ func (a *Article) AppendJSON(dst []byte) []byte {
 			}
 			dst = appendJSONString(append(dst, `{"kind":`...), string(b.Kind))
 			dst = appendJSONString(append(dst, `,"text":`...), b.Text)
+			if len(b.Links) > 0 {
+				dst = append(dst, `,"links":[`...)
+				for j, l := range b.Links {
+					if j > 0 {
+						dst = append(dst, ',')
+					}
+					dst = strconv.AppendInt(append(dst, `{"start":`...), int64(l.Start), 10)
+					dst = strconv.AppendInt(append(dst, `,"end":`...), int64(l.End), 10)
+					dst = appendJSONString(append(dst, `,"href":`...), l.Href)
+					dst = append(dst, '}')
+				}
+				dst = append(dst, ']')
+			}
+			dst = appendMember(dst, `,"src":`, b.Src)
+			dst = appendMember(dst, `,"caption":`, b.Caption)
+			dst = appendMember(dst, `,"credit":`, b.Credit)
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')
@@ -72,7 +89,10 @@ func (a *Article) jsonSizeHint() int {
 		len(a.Site) + len(a.Author) + len(a.Description) + len(a.Image) + len(a.URL) +
 		len(a.Lang) + len(a.Dir) + len(a.Text) + len(a.SearchText) + len(a.HTML) + len(a.Markdown) + len(a.Pass)
 	for _, b := range a.Blocks {
-		n += 24 + len(b.Kind) + len(b.Text)
+		n += 24 + len(b.Kind) + len(b.Text) + len(b.Src) + len(b.Caption) + len(b.Credit)
+		for _, l := range b.Links {
+			n += 40 + len(l.Href)
+		}
 	}
 	for _, s := range a.Captions {
 		n += 3 + len(s)

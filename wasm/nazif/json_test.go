@@ -169,6 +169,9 @@ func fillValue(t *testing.T, v reflect.Value, path string) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString("<" + path + ">\u2028é")
+	case reflect.Int:
+		// Negative and past int32 too: offsets are written as they are.
+		v.SetInt(-int64(len(path)) << 33)
 	case reflect.Slice:
 		s := reflect.MakeSlice(v.Type(), 2, 2)
 		for i := range 2 {
@@ -218,7 +221,11 @@ func FuzzAppendJSON(f *testing.F) {
 			a.Blocks = []nazif.Block{}
 		}
 		for i := range int(n % 4) {
-			a.Blocks = append(a.Blocks, nazif.Block{Kind: nazif.Kind(u), Text: s[i*len(s)/4:]})
+			b := nazif.Block{Kind: nazif.Kind(u), Text: s[i*len(s)/4:], Src: u, Caption: s, Credit: u}
+			if n&2 != 0 {
+				b.Links = []nazif.Link{{Start: i, End: len(s), Href: u}}
+			}
+			a.Blocks = append(a.Blocks, b)
 			a.Captions = append(a.Captions, u)
 			a.Warnings = append(a.Warnings, s)
 			a.Removed = append(a.Removed, nazif.Removed{Text: s, Reason: u})

@@ -16,7 +16,14 @@ import (
 // literal, a validated token (dir, lang, datetime) or a validated and escaped
 // http(s) URL, and every piece of page text goes through escapeHTML. Nothing
 // from the page can open an element, so a caller may inject the fragment
-// with innerHTML.
+// with innerHTML. Links are <a> with an http(s) href and the fixed rel
+// linkRel; pictures are <img> with an http(s) src, lazy and sent with no
+// referrer.
+
+// linkRel is the rel of every link of the reader view: the page it opens
+// gets no handle on the reader (noopener) and no address of it
+// (noreferrer), and the reader view vouches for none of them (nofollow).
+const linkRel = "noopener noreferrer nofollow"
 
 // metaSep separates the parts of the metadata line in both renderers.
 const metaSep = " · "
@@ -27,9 +34,11 @@ var htmlMetaClasses = [...]string{"nazif-site", "nazif-section", "nazif-author"}
 
 // renderHTML returns the reader-view HTML fragment for a: one <article>
 // element, with no <html> or <head>, ending in a newline. Blocks whose text
-// is blank are skipped, consecutive list items share one <ul>, and captions,
-// description, dates other than Published and the URL are not rendered. The
-// output depends only on a.
+// is blank are skipped, consecutive list items share one <ul>, a Figure is
+// a <figure> with its picture and a <figcaption> of its caption and credit,
+// and links in text are <a>. Captions, description, dates other than
+// Published and the URL are not rendered, and neither is the lead image
+// when a figure shows it. The output depends only on a.
 func renderHTML(a *Article) string {
 	var b strings.Builder
 	b.Grow(renderSizeHint(a) + 64*len(a.Blocks) + 512)
@@ -49,7 +58,11 @@ func renderHTML(a *Article) string {
 	inList := false
 	for i := range a.Blocks {
 		blk := &a.Blocks[i]
-		if isBlank(blk.Text) {
+		if blk.Kind == Figure {
+			if !safeURL(blk.Src) {
+				continue
+			}
+		} else if isBlank(blk.Text) {
 			continue
 		}
 		if blk.Kind == ListItem {
@@ -57,7 +70,7 @@ func renderHTML(a *Article) string {
 				b.WriteString("<ul>\n")
 				inList = true
 			}
-			writeHTMLElement(&b, "<li>", blk.Text, "</li>\n")
+			writeHTMLText(&b, "<li>", blk, "</li>\n")
 			continue
 		}
 		if inList {
@@ -66,13 +79,15 @@ func renderHTML(a *Article) string {
 		}
 		switch blk.Kind {
 		case Heading:
-			writeHTMLElement(&b, "<h2>", blk.Text, "</h2>\n")
+			writeHTMLText(&b, "<h2>", blk, "</h2>\n")
 		case Quote:
-			writeHTMLElement(&b, "<blockquote><p>", blk.Text, "</p></blockquote>\n")
+			writeHTMLText(&b, "<blockquote><p>", blk, "</p></blockquote>\n")
+		case Figure:
+			writeHTMLFigure(&b, blk)
 		default:
 			// Paragraph, and any kind a newer producer invents: the text
 			// is still body text, so it is shown rather than lost.
-			writeHTMLElement(&b, "<p>", blk.Text, "</p>\n")
+			writeHTMLText(&b, "<p>", blk, "</p>\n")
 		}
 	}
 	if inList {
@@ -82,12 +97,82 @@ func renderHTML(a *Article) string {
 	return b.String()
 }
 
+// writeHTMLFigure writes a Figure block, whose Src is safe: the picture,
+// lazy and with no referrer as the lead image, and its caption and credit.
+// Its alt is empty: the <figcaption> says what it shows.
+func writeHTMLFigure(b *strings.Builder, blk *Block) {
+	b.WriteString("<figure>")
+	writeHTMLImage(b, blk.Src)
+	caption, credit := !isBlank(blk.Caption), !isBlank(blk.Credit)
+	if caption || credit {
+		b.WriteString("<figcaption>")
+		if caption {
+			escapeHTML(b, blk.Caption)
+		}
+		if credit {
+			if caption {
+				b.WriteByte(' ')
+			}
+			b.WriteString(`<span class="nazif-credit">`)
+			escapeHTML(b, blk.Credit)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</figcaption>")
+	}
+	b.WriteString("</figure>\n")
+}
+
+// writeHTMLImage writes an <img> of the safe URL src.
+func writeHTMLImage(b *strings.Builder, src string) {
+	b.WriteString(`<img src="`)
+	escapeHTML(b, src)
+	b.WriteString(`" alt="" loading="lazy" referrerpolicy="no-referrer">`)
+}
+
+// writeHTMLText writes the text of a block between open and closeTag,
+// with its links as <a>.
+func writeHTMLText(b *strings.Builder, open string, blk *Block, closeTag string) {
+	b.WriteString(open)
+	last := 0
+	forLinks(blk, func(start, end int, href string) {
+		escapeHTML(b, blk.Text[last:start])
+		b.WriteString(`<a href="`)
+		escapeHTML(b, href)
+		b.WriteString(`" rel="` + linkRel + `">`)
+		escapeHTML(b, blk.Text[start:end])
+		b.WriteString("</a>")
+		last = end
+	})
+	escapeHTML(b, blk.Text[last:])
+	b.WriteString(closeTag)
+}
+
+// forLinks calls f with the byte span and the URL of each link of blk that
+// a renderer may show: a safe URL over a non-blank, whole-rune part of the
+// text, after the link before it. Extract makes no other, but an Article
+// may be made by hand, and a renderer trusts nothing.
+func forLinks(blk *Block, f func(start, end int, href string)) {
+	at, atU := 0, 0 // byte and UTF-16 offsets of the end of the last link
+	for _, l := range blk.Links {
+		if l.Start < atU || l.End <= l.Start || !safeURL(l.Href) {
+			continue
+		}
+		start := at + utf16Offset(blk.Text[at:], l.Start-atU)
+		end := start + utf16Offset(blk.Text[start:], l.End-l.Start)
+		if utf16Len(blk.Text[at:start]) != l.Start-atU || utf16Len(blk.Text[start:end]) != l.End-l.Start || isBlank(blk.Text[start:end]) {
+			continue // past the end, or inside a surrogate pair
+		}
+		f(start, end, l.Href)
+		at, atU = end, l.End
+	}
+}
+
 // writeHTMLHeader writes the <header> with the title, the metadata line and
 // the lead image, or nothing when a has none of them.
 func writeHTMLHeader(b *strings.Builder, a *Article) {
 	title := !isBlank(a.Title)
 	meta := hasHTMLMeta(a)
-	image := safeImageURL(a.Image)
+	image := safeURL(a.Image) && !hasFigure(a, a.Image)
 	if !title && !meta && !image {
 		return
 	}
@@ -130,11 +215,21 @@ func writeHTMLHeader(b *strings.Builder, a *Article) {
 		b.WriteString("</p>\n")
 	}
 	if image {
-		b.WriteString(`<img src="`)
-		escapeHTML(b, a.Image)
-		b.WriteString(`" alt="" loading="lazy" referrerpolicy="no-referrer">` + "\n")
+		writeHTMLImage(b, a.Image)
+		b.WriteByte('\n')
 	}
 	b.WriteString("</header>\n")
+}
+
+// hasFigure reports whether a figure of a shows the picture src, which the
+// header then leaves out.
+func hasFigure(a *Article, src string) bool {
+	for i := range a.Blocks {
+		if a.Blocks[i].Kind == Figure && a.Blocks[i].Src == src {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHTMLMeta(a *Article) bool {
@@ -240,12 +335,12 @@ func matchDigits(s, shape string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// safeImageURL reports whether u may be used as an img src: an absolute
+// safeURL reports whether u may be used as an img src or a link: an absolute
 // http or https URL with a host, and no whitespace, control, format (bidi,
 // zero-width) or invalid UTF-8 characters, which browsers strip or which
 // could disguise the URL. Everything else, notably javascript:, data: and
 // relative or protocol-relative URLs, is refused.
-func safeImageURL(u string) bool {
+func safeURL(u string) bool {
 	var rest string
 	switch {
 	case hasPrefixFold(u, "https://"):
@@ -298,10 +393,12 @@ func hasPrefixFold(s, prefix string) bool {
 // has nothing to show: the title as a level-1 heading, an emphasized
 // metadata line (published · site · section · author, only the parts that
 // exist), then the blocks separated by blank lines, with consecutive list
-// items on consecutive lines. Text is escaped so that it renders literally:
-// no emphasis, links, raw HTML, code or block structure can come from the
-// page. Blank blocks are skipped and line breaks inside a block become
-// spaces, since a block is one Markdown line.
+// items on consecutive lines. A Figure is an image, then its caption and
+// credit as an emphasized line; links in text are inline links. Text is
+// escaped so that it renders literally: no emphasis, links, raw HTML,
+// code or block structure can come from the page. Blank blocks are
+// skipped and line breaks inside a block become spaces, since a block is
+// one Markdown line.
 func renderMarkdown(a *Article) string {
 	var b strings.Builder
 	b.Grow(renderSizeHint(a) + 8*len(a.Blocks) + 64)
@@ -334,7 +431,11 @@ func renderMarkdown(a *Article) string {
 	prevList := false
 	for i := range a.Blocks {
 		blk := &a.Blocks[i]
-		if isBlank(blk.Text) {
+		if blk.Kind == Figure {
+			if !safeURL(blk.Src) {
+				continue
+			}
+		} else if isBlank(blk.Text) {
 			continue
 		}
 		isList := blk.Kind == ListItem
@@ -349,11 +450,95 @@ func renderMarkdown(a *Article) string {
 			b.WriteString("> ")
 		case ListItem:
 			b.WriteString("- ")
+		case Figure:
+			writeMarkdownFigure(&b, blk)
+			continue
 		}
-		escapeMarkdown(&b, blk.Text)
+		writeMarkdownText(&b, blk)
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// writeMarkdownFigure writes a Figure block, whose Src is safe: the image,
+// and on the next line its caption and credit, emphasized.
+func writeMarkdownFigure(b *strings.Builder, blk *Block) {
+	b.WriteString("![](")
+	escapeMarkdownURL(b, blk.Src)
+	b.WriteString(")\n")
+	caption, credit := !isBlank(blk.Caption), !isBlank(blk.Credit)
+	if !caption && !credit {
+		return
+	}
+	b.WriteByte('*')
+	if caption {
+		escapeMarkdown(b, blk.Caption)
+	}
+	if credit {
+		if caption {
+			b.WriteString(metaSep)
+		}
+		escapeMarkdown(b, blk.Credit)
+	}
+	b.WriteString("*\n")
+}
+
+// writeMarkdownText writes the text of a block as one line, with its links
+// as inline links. A text with white space at its ends (Extract trims
+// every text) is written without its links, as escapeMarkdown trims it.
+func writeMarkdownText(b *strings.Builder, blk *Block) {
+	t := blk.Text
+	if len(blk.Links) == 0 || strings.TrimSpace(t) != t {
+		escapeMarkdown(b, t)
+		return
+	}
+	last := 0
+	forLinks(blk, func(start, end int, href string) {
+		if last == 0 && start > 0 {
+			escapeMarkdown(b, t[:start])
+			if isASCIISpace(t[start-1]) {
+				b.WriteByte(' ') // trimmed by escapeMarkdown
+			}
+		} else {
+			escapeMarkdownInline(b, t[last:start])
+		}
+		b.WriteByte('[')
+		escapeMarkdownInline(b, t[start:end])
+		b.WriteString("](")
+		escapeMarkdownURL(b, href)
+		b.WriteByte(')')
+		last = end
+	})
+	switch {
+	case last == 0:
+		escapeMarkdown(b, t) // no link was shown
+	default:
+		escapeMarkdownInline(b, t[last:])
+	}
+}
+
+// mdURL marks the bytes escapeMarkdownURL escapes with a backslash: those
+// that end a link destination ( ) < > or could read as markup to a reader
+// of the source, and the backslash itself.
+var mdURL = [256]bool{
+	'\\': true, '(': true, ')': true, '<': true, '>': true, '[': true, ']': true,
+	'*': true, '_': true, '`': true, '~': true, '|': true,
+}
+
+// escapeMarkdownURL writes a safe URL (no space or control character) as
+// a link destination: CommonMark takes a backslash-escaped ASCII
+// punctuation character in a destination as the character, and an & that
+// starts an entity reference is escaped so that it is not decoded.
+func escapeMarkdownURL(b *strings.Builder, u string) {
+	last := 0
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; mdURL[c] || c == '&' && isEntityRef(u[i+1:]) {
+			b.WriteString(u[last:i])
+			b.WriteByte('\\')
+			last = i
+		}
+	}
+	b.WriteString(u[last:])
 }
 
 // mdClass sorts the bytes escapeMarkdown treats specially, so its loop
@@ -387,8 +572,14 @@ func escapeMarkdown(b *strings.Builder, s string) {
 		return
 	}
 	i := escapeLineStart(b, s)
-	last := i
-	for ; i < len(s); i++ {
+	escapeMarkdownInline(b, s[i:])
+}
+
+// escapeMarkdownInline writes s, a part of a line after its start, as
+// escapeMarkdown does, without trimming it or looking for a block marker.
+func escapeMarkdownInline(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
 		switch mdClass[s[i]] {
 		case mdBreak:
 			// Collapse the whole whitespace run around the break,
@@ -479,28 +670,41 @@ func isBlank(s string) bool {
 func renderSizeHint(a *Article) int {
 	n := len(a.Title) + len(a.Published) + len(a.Site) + len(a.Section) + len(a.Author) + len(a.Image)
 	for i := range a.Blocks {
-		n += len(a.Blocks[i].Text)
+		blk := &a.Blocks[i]
+		n += len(blk.Text) + len(blk.Src) + len(blk.Caption) + len(blk.Credit)
+		for _, l := range blk.Links {
+			n += len(l.Href) + len(linkRel) + 32
+		}
 	}
 	return n + n/16
 }
 
-// joinText returns the blocks' text joined by blank lines ("\n\n"), which is
-// Article.Text. Every block counts, blank or not, so the result maps back to
-// the blocks one to one.
+// joinText returns the text blocks' text joined by blank lines ("\n\n"),
+// which is Article.Text. Every text block counts, blank or not, so the
+// result maps back to them one to one; Figure blocks have no text and do
+// not count.
 func joinText(blocks []Block) string {
-	if len(blocks) == 0 {
+	n, k := 0, 0
+	for i := range blocks {
+		if blocks[i].Kind != Figure {
+			n += len(blocks[i].Text)
+			k++
+		}
+	}
+	if k == 0 {
 		return ""
 	}
-	n := 2 * (len(blocks) - 1)
-	for i := range blocks {
-		n += len(blocks[i].Text)
-	}
 	var b strings.Builder
-	b.Grow(n)
+	b.Grow(n + 2*(k-1))
+	first := true
 	for i := range blocks {
-		if i > 0 {
+		if blocks[i].Kind == Figure {
+			continue
+		}
+		if !first {
 			b.WriteString("\n\n")
 		}
+		first = false
 		b.WriteString(blocks[i].Text)
 	}
 	return b.String()

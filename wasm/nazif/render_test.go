@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -29,12 +30,14 @@ func goldenArticle() *Article {
 		Lang:        "ar",
 		Dir:         "rtl",
 		Blocks: []Block{
-			{Paragraph, "أعلنت الحكومة اليوم عن خطة <جديدة> لخفض العجز."},
-			{Heading, "أبرز البنود"},
-			{ListItem, "رفع الدعم تدريجياً"},
-			{ListItem, "زيادة الإنفاق على التعليم بنسبة 5% *سنوياً*"},
-			{Quote, "قال الوزير: 'لن نتراجع'"},
-			{Paragraph, "2025. عامُ التحوّل\nفي سطرين"},
+			{Kind: Paragraph, Text: "أعلنت الحكومة اليوم عن خطة <جديدة> لخفض العجز.",
+				Links: []Link{{Start: 23, End: 34, Href: "https://example.com/plan?a=1&b=(2)"}}},
+			{Kind: Figure, Src: "https://example.com/img/minister.jpg", Caption: "الوزير في المؤتمر <الصحفي>", Credit: "(رويترز)"},
+			{Kind: Heading, Text: "أبرز البنود"},
+			{Kind: ListItem, Text: "رفع الدعم تدريجياً"},
+			{Kind: ListItem, Text: "زيادة الإنفاق على التعليم بنسبة 5% *سنوياً*"},
+			{Kind: Quote, Text: "قال الوزير: 'لن نتراجع'"},
+			{Kind: Paragraph, Text: "2025. عامُ التحوّل\nفي سطرين"},
 		},
 		Captions: []string{"الوزير في المؤتمر الصحفي"},
 	}
@@ -46,7 +49,8 @@ const goldenHTML = `<article dir="rtl" lang="ar">
 <p class="nazif-meta"><time datetime="2025-06-11T12:27">11 يونيو 2025، 12:27</time> · <span class="nazif-site">الجزيرة نت</span> · <span class="nazif-section">اقتصاد</span> · <span class="nazif-author">محمد علي</span></p>
 <img src="https://example.com/img/lead.jpg?w=800&amp;h=450" alt="" loading="lazy" referrerpolicy="no-referrer">
 </header>
-<p>أعلنت الحكومة اليوم عن خطة &lt;جديدة&gt; لخفض العجز.</p>
+<p>أعلنت الحكومة اليوم عن <a href="https://example.com/plan?a=1&amp;b=(2)" rel="noopener noreferrer nofollow">خطة &lt;جديدة&gt;</a> لخفض العجز.</p>
+<figure><img src="https://example.com/img/minister.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"><figcaption>الوزير في المؤتمر &lt;الصحفي&gt; <span class="nazif-credit">(رويترز)</span></figcaption></figure>
 <h2>أبرز البنود</h2>
 <ul>
 <li>رفع الدعم تدريجياً</li>
@@ -62,7 +66,10 @@ const goldenMarkdown = `# الحكومة تقرّ "خطة الإصلاح" & ال
 
 *2025-06-11T12:27 · الجزيرة نت · اقتصاد · محمد علي*
 
-أعلنت الحكومة اليوم عن خطة \<جديدة\> لخفض العجز.
+أعلنت الحكومة اليوم عن [خطة \<جديدة\>](https://example.com/plan?a=1&b=\(2\)) لخفض العجز.
+
+![](https://example.com/img/minister.jpg)
+*الوزير في المؤتمر \<الصحفي\> · (رويترز)*
 
 ## أبرز البنود
 
@@ -80,7 +87,7 @@ func TestRenderHTML(t *testing.T) {
 		{"empty", &Article{}, "<article dir=\"rtl\">\n</article>\n"},
 		{
 			"lang other, ltr, no header",
-			&Article{Lang: "other", Dir: "ltr", Blocks: []Block{{Paragraph, "Hello"}}},
+			&Article{Lang: "other", Dir: "ltr", Blocks: []Block{{Kind: Paragraph, Text: "Hello"}}},
 			"<article dir=\"ltr\">\n<p>Hello</p>\n</article>\n",
 		},
 		{
@@ -92,7 +99,7 @@ func TestRenderHTML(t *testing.T) {
 			"meta without date, list at end, blank blocks skipped",
 			&Article{
 				Lang: "fa", Dir: "rtl", Site: "ایسنا", Author: "<b>",
-				Blocks: []Block{{ListItem, "یک"}, {Paragraph, " \n "}, {ListItem, "دو"}},
+				Blocks: []Block{{Kind: ListItem, Text: "یک"}, {Kind: Paragraph, Text: " \n "}, {Kind: ListItem, Text: "دو"}},
 			},
 			"<article dir=\"rtl\" lang=\"fa\">\n<header>\n" +
 				"<p class=\"nazif-meta\"><span class=\"nazif-site\">ایسنا</span> · <span class=\"nazif-author\">&lt;b&gt;</span></p>\n" +
@@ -101,7 +108,7 @@ func TestRenderHTML(t *testing.T) {
 		{
 			"lists split by a paragraph, unknown kind as paragraph",
 			&Article{Lang: "ur", Dir: "rtl", Blocks: []Block{
-				{ListItem, "ا"}, {Kind("table"), "ب"}, {ListItem, "ج"},
+				{Kind: ListItem, Text: "ا"}, {Kind: Kind("table"), Text: "ب"}, {Kind: ListItem, Text: "ج"},
 			}},
 			"<article dir=\"rtl\" lang=\"ur\">\n<ul>\n<li>ا</li>\n</ul>\n<p>ب</p>\n<ul>\n<li>ج</li>\n</ul>\n</article>\n",
 		},
@@ -132,12 +139,12 @@ func TestRenderMarkdown(t *testing.T) {
 		},
 		{
 			"blocks only, list then quote",
-			&Article{Blocks: []Block{{ListItem, "أ"}, {ListItem, "ب"}, {Quote, "ج"}, {ListItem, "د"}}},
+			&Article{Blocks: []Block{{Kind: ListItem, Text: "أ"}, {Kind: ListItem, Text: "ب"}, {Kind: Quote, Text: "ج"}, {Kind: ListItem, Text: "د"}}},
 			"- أ\n- ب\n\n> ج\n\n- د\n",
 		},
 		{
 			"title and blocks, blank skipped",
-			&Article{Title: "# عنوان", Blocks: []Block{{Paragraph, "\t"}, {Heading, "فرعي"}}},
+			&Article{Title: "# عنوان", Blocks: []Block{{Kind: Paragraph, Text: "\t"}, {Kind: Heading, Text: "فرعي"}}},
 			"# \\# عنوان\n\n## فرعي\n",
 		},
 	}
@@ -238,7 +245,7 @@ func TestSafeImageURL(t *testing.T) {
 		{"https://example.com/a\xff.jpg", false},
 		{`https://example.com/a.jpg"onerror="alert(1)`, true}, // quotes are escaped
 	}
-	checkPredicate(t, "safeImageURL", safeImageURL, tests)
+	checkPredicate(t, "safeURL", safeURL, tests)
 }
 
 func TestIsDateTimeToken(t *testing.T) {
@@ -271,9 +278,9 @@ func TestJoinText(t *testing.T) {
 		want   string
 	}{
 		{nil, ""},
-		{[]Block{{Paragraph, "أ"}}, "أ"},
-		{[]Block{{Heading, "أ"}, {Paragraph, "ب\nج"}, {ListItem, "د"}}, "أ\n\nب\nج\n\nد"},
-		{[]Block{{Paragraph, ""}, {Paragraph, "ب"}}, "\n\nب"},
+		{[]Block{{Kind: Paragraph, Text: "أ"}}, "أ"},
+		{[]Block{{Kind: Heading, Text: "أ"}, {Kind: Paragraph, Text: "ب\nج"}, {Kind: ListItem, Text: "د"}}, "أ\n\nب\nج\n\nد"},
+		{[]Block{{Kind: Paragraph, Text: ""}, {Kind: Paragraph, Text: "ب"}}, "\n\nب"},
 	}
 	for _, tt := range tests {
 		if got := joinText(tt.blocks); got != tt.want {
@@ -330,13 +337,17 @@ var htmlAllowed = map[string][]string{
 	"blockquote": nil,
 	"ul":         nil,
 	"li":         nil,
+	"a":          {"href", "rel"},
+	"figure":     nil,
+	"figcaption": nil,
 }
 
 // htmlFixedAttr holds the only values some attributes may take.
 var htmlFixedAttr = map[string][]string{
 	"dir":            {"rtl", "ltr"},
 	"lang":           {"ar", "fa", "ur"},
-	"class":          {"nazif-meta", "nazif-site", "nazif-section", "nazif-author"},
+	"class":          {"nazif-meta", "nazif-site", "nazif-section", "nazif-author", "nazif-credit"},
+	"rel":            {linkRel},
 	"alt":            {""},
 	"loading":        {"lazy"},
 	"referrerpolicy": {"no-referrer"},
@@ -345,10 +356,10 @@ var htmlFixedAttr = map[string][]string{
 var isoDateTime = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})?)?$`)
 
 // checkReaderHTML fails t unless out is a reader-view fragment that only
-// uses allowed elements and attributes, whose img src is wantSrc (or absent
-// when wantSrc is ""), and where every "<" is markup written by the
-// renderer.
-func checkReaderHTML(t *testing.T, out, wantSrc string) {
+// uses allowed elements and attributes, whose img srcs are wantSrcs (none
+// for an empty one), whose link hrefs are wantHrefs, and where every "<"
+// is markup written by the renderer.
+func checkReaderHTML(t *testing.T, out string, wantSrcs []string, wantHrefs ...string) {
 	t.Helper()
 
 	// Raw level: page text may not contain a "<" the tokenizer sees as
@@ -393,7 +404,7 @@ func checkReaderHTML(t *testing.T, out, wantSrc string) {
 		t.Errorf("body children = %q; want [article] in %q", roots, out)
 	}
 	elements := 0
-	var srcs []string
+	var srcs, hrefs []string
 	for n := range body.Descendants() {
 		switch n.Type {
 		case html.ElementNode:
@@ -418,11 +429,15 @@ func checkReaderHTML(t *testing.T, out, wantSrc string) {
 				t.Errorf("%s=%q on <%s> is not one of %q", at.Key, at.Val, n.Data, vals)
 			}
 			switch at.Key {
-			case "src":
-				srcs = append(srcs, at.Val)
+			case "src", "href":
+				if at.Key == "src" {
+					srcs = append(srcs, at.Val)
+				} else {
+					hrefs = append(hrefs, at.Val)
+				}
 				lower := strings.ToLower(at.Val)
 				if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
-					t.Errorf("img src %q is not http(s)", at.Val)
+					t.Errorf("%s %q is not http(s)", at.Key, at.Val)
 				}
 			case "datetime":
 				if !isoDateTime.MatchString(at.Val) {
@@ -437,11 +452,16 @@ func checkReaderHTML(t *testing.T, out, wantSrc string) {
 		t.Errorf("parsed %d elements from %d start tags in %q", elements, starts, out)
 	}
 	var want []string
-	if wantSrc != "" {
-		want = []string{wantSrc}
+	for _, s := range wantSrcs {
+		if s != "" {
+			want = append(want, s)
+		}
 	}
 	if !slices.Equal(srcs, want) {
 		t.Errorf("img srcs = %q; want %q", srcs, want)
+	}
+	if !slices.Equal(hrefs, wantHrefs) {
+		t.Errorf("hrefs = %q; want %q", hrefs, wantHrefs)
 	}
 }
 
@@ -455,11 +475,14 @@ func findElement(n *html.Node, name string) *html.Node {
 }
 
 // xssArticle returns an article with v in every string field and block
-// kind, and image as its lead image.
+// kind, and image as its lead image, its figure's picture and the address
+// of a link over all of a paragraph's text.
 func xssArticle(v, image string) *Article {
+	all := []Link{{Start: 0, End: utf16Len(v), Href: image}}
 	blocks := []Block{
-		{Paragraph, v}, {Heading, v}, {Quote, v},
-		{ListItem, v}, {ListItem, v}, {Kind(v), v},
+		{Kind: Paragraph, Text: v, Links: all}, {Kind: Heading, Text: v}, {Kind: Quote, Text: v},
+		{Kind: ListItem, Text: v}, {Kind: ListItem, Text: v}, {Kind: Kind(v), Text: v},
+		{Kind: Figure, Src: image, Caption: v, Credit: v},
 	}
 	return &Article{
 		Title: v, Published: v, Modified: v, Section: v, Site: v, Author: v,
@@ -473,12 +496,18 @@ func TestRenderHTMLAllowlist(t *testing.T) {
 	for _, v := range xssVectors {
 		for _, img := range xssImages {
 			t.Run(v+"|"+img.image, func(t *testing.T) {
-				checkReaderHTML(t, renderHTML(xssArticle(v, img.image)), img.src)
+				var hrefs []string
+				if img.src != "" && strings.TrimSpace(v) != "" {
+					hrefs = []string{img.src}
+				}
+				checkReaderHTML(t, renderHTML(xssArticle(v, img.image)), []string{img.src}, hrefs...)
 			})
 		}
 	}
 	t.Run("golden", func(t *testing.T) {
-		checkReaderHTML(t, renderHTML(goldenArticle()), "https://example.com/img/lead.jpg?w=800&h=450")
+		a := goldenArticle()
+		checkReaderHTML(t, renderHTML(a), []string{"https://example.com/img/lead.jpg?w=800&h=450", "https://example.com/img/minister.jpg"},
+			"https://example.com/plan?a=1&b=(2)")
 	})
 }
 
@@ -513,13 +542,27 @@ func FuzzRenderHTML(f *testing.F) {
 		a := &Article{
 			Title: title, Published: text, Site: text, Author: title,
 			Image: image, Lang: text, Dir: title,
-			Blocks: []Block{{Paragraph, text}, {ListItem, title}, {Quote, text}},
+			Blocks: []Block{
+				{Kind: Paragraph, Text: text, Links: []Link{{Start: 0, End: utf16Len(text), Href: image}}},
+				{Kind: ListItem, Text: title}, {Kind: Quote, Text: text},
+				{Kind: Figure, Src: image, Caption: title, Credit: text},
+			},
+		}
+		if !utf8.ValidString(text) {
+			// Extract writes valid UTF-8 only; a link over broken text
+			// is shown over its whole runes, which this test does not
+			// work out.
+			a.Blocks[0].Links = nil
 		}
 		want := ""
-		if safeImageURL(image) {
+		var hrefs []string
+		if safeURL(image) {
 			want = strings.ReplaceAll(image, "\x00", "\uFFFD")
+			if !isBlank(text) && a.Blocks[0].Links != nil {
+				hrefs = []string{want}
+			}
 		}
-		checkReaderHTML(t, renderHTML(a), want)
+		checkReaderHTML(t, renderHTML(a), []string{want}, hrefs...)
 	})
 }
 
@@ -587,6 +630,7 @@ func TestArticleSchema(t *testing.T) {
 	}{
 		{"Article", s, reflect.TypeFor[Article]()},
 		{"Block", s.Defs["block"], reflect.TypeFor[Block]()},
+		{"Link", s.Defs["link"], reflect.TypeFor[Link]()},
 		{"Removed", s.Defs["removed"], reflect.TypeFor[Removed]()},
 	}
 	for _, o := range objects {
@@ -627,7 +671,7 @@ func TestArticleSchema(t *testing.T) {
 		{"lang", s.Properties["lang"], []string{"ar", "fa", "ur", "other"}},
 		{"dir", s.Properties["dir"], []string{"rtl", "ltr"}},
 		{"kind", s.Defs["block"].Properties["kind"],
-			[]string{string(Paragraph), string(Heading), string(Quote), string(ListItem)}},
+			[]string{string(Paragraph), string(Heading), string(Quote), string(ListItem), string(Figure)}},
 	}
 	for _, e := range enums {
 		if e.node == nil || !slices.Equal(e.node.Enum, e.want) {
@@ -743,8 +787,8 @@ func Example_renderHTML() {
 		Lang:  "ar",
 		Dir:   "rtl",
 		Blocks: []Block{
-			{Paragraph, "فقرة أولى."},
-			{ListItem, "بند"},
+			{Kind: Paragraph, Text: "فقرة أولى."},
+			{Kind: ListItem, Text: "بند"},
 		},
 	}))
 	// Output:
@@ -766,8 +810,8 @@ func Example_renderMarkdown() {
 		Published: "2019-02-08",
 		Site:      "موقع",
 		Blocks: []Block{
-			{Paragraph, "فقرة أولى."},
-			{Quote, "- اقتباس"},
+			{Kind: Paragraph, Text: "فقرة أولى."},
+			{Kind: Quote, Text: "- اقتباس"},
 		},
 	}))
 	// Output:

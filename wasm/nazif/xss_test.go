@@ -397,9 +397,13 @@ func checkParasParsed(t *testing.T, c xssCase) (long []string) {
 	return long
 }
 
-// The reader view's allowlist, derived from render.go (renderHTML and
-// writeHTMLHeader): the elements it writes, the attributes each may carry
-// and the elements each may sit in ("" is the fragment's root).
+// The reader view's allowlist, derived from render.go (renderHTML,
+// writeHTMLHeader, writeHTMLFigure, writeHTMLText): the elements it
+// writes, the attributes each may carry and the elements each may sit in
+// ("" is the fragment's root). Links and figures were added to it on
+// purpose: <a> with an http(s) href and the fixed rel only, in the text of
+// a paragraph, heading or list item; <img> with an http(s) src only, in
+// the header or a <figure>, whose <figcaption> holds text and the credit.
 var (
 	xssAllowedAttrs = map[string][]string{
 		"article":    {"dir", "lang"},
@@ -413,6 +417,9 @@ var (
 		"ul":         nil,
 		"li":         nil,
 		"blockquote": nil,
+		"a":          {"href", "rel"},
+		"figure":     nil,
+		"figcaption": nil,
 	}
 	xssAllowedParents = map[string][]string{
 		"article":    {""},
@@ -420,29 +427,46 @@ var (
 		"h1":         {"header"},
 		"p":          {"header", "article", "blockquote"},
 		"time":       {"p"},
-		"span":       {"p"},
-		"img":        {"header"},
+		"span":       {"p", "figcaption"},
+		"img":        {"header", "figure"},
 		"h2":         {"article"},
 		"ul":         {"article"},
 		"li":         {"ul"},
 		"blockquote": {"article"},
+		"a":          {"p", "h2", "li"},
+		"figure":     {"article"},
+		"figcaption": {"figure"},
+	}
+	// xssHolds are the elements each element may hold; the others hold
+	// text alone.
+	xssHolds = map[string][]string{
+		"article":    {"header", "p", "h2", "ul", "blockquote", "figure"},
+		"header":     {"h1", "p", "img"},
+		"ul":         {"li"},
+		"blockquote": {"p"},
+		"p":          {"a"}, // the meta line holds time and span instead
+		"h2":         {"a"},
+		"li":         {"a"},
+		"figure":     {"img", "figcaption"},
+		"figcaption": {"span"},
 	}
 	// xssAttrValues are the only values of the attributes written from
-	// literals; src and datetime are checked by shape.
+	// literals; src, href and datetime are checked by shape.
 	xssAttrValues = map[string][]string{
 		"dir":            {"rtl", "ltr"},
 		"lang":           {"ar", "fa", "ur"},
 		"alt":            {""},
 		"loading":        {"lazy"},
 		"referrerpolicy": {"no-referrer"},
+		"rel":            {"noopener noreferrer nofollow"},
 	}
-	xssSpanClasses = []string{"nazif-site", "nazif-section", "nazif-author"}
+	xssSpanClasses = []string{"nazif-site", "nazif-section", "nazif-author", "nazif-credit"}
 	// xssForbidden are elements that must never appear, named for the
 	// message; the allowlist excludes them already.
 	xssForbidden = []string{
 		"script", "style", "iframe", "frame", "frameset", "svg", "math", "object", "embed",
 		"meta", "base", "link", "form", "button", "input", "textarea", "select", "isindex",
-		"template", "noscript", "a", "area", "video", "audio", "source", "picture", "details",
+		"template", "noscript", "area", "video", "audio", "source", "picture", "details",
 		"marquee", "title", "xmp", "noembed", "noframes", "plaintext", "image",
 	}
 	// xssURLAttrs are the attributes that take a URL in some element.
@@ -613,21 +637,30 @@ func checkXSSTree(t testing.TB, root *html.Node, what string) int {
 			if !slices.Contains(xssSpanClasses, class) {
 				t.Errorf("%s: <span class=%q>", what, class)
 			}
+			if (class == "nazif-credit") != (parent == "figcaption") {
+				t.Errorf("%s: <span class=%q> inside <%s>", what, class, parent)
+			}
 		case "img":
 			if !hasAttr(n, "src") {
 				t.Errorf("%s: <img> without src", what)
 			}
+		case "a":
+			if !hasAttr(n, "href") || !hasAttr(n, "rel") {
+				t.Errorf("%s: <a> without href or rel", what)
+			}
 		}
-		if (name == "time" || name == "span") && !(parent == "p" && hasClass(n.Parent, "nazif-meta")) {
+		if (name == "time" || name == "span" && class != "nazif-credit") && !(parent == "p" && hasClass(n.Parent, "nazif-meta")) {
 			t.Errorf("%s: <%s> outside the meta line", what, name)
 		}
-		// Only the meta line, the header, blockquote, ul and the article
-		// hold elements; the others hold text alone.
-		if !slices.Contains([]string{"article", "header", "ul", "blockquote"}, name) && class != "nazif-meta" {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type != html.TextNode {
-					t.Errorf("%s: <%s> holds a <%s>", what, name, c.Data)
-				}
+		// Each element holds only what render.go puts in it: the meta
+		// line its time and spans, the others what xssHolds lists.
+		holds := xssHolds[name]
+		if class == "nazif-meta" {
+			holds = []string{"time", "span"}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.TextNode && !slices.Contains(holds, c.Data) {
+				t.Errorf("%s: <%s> holds a <%s>", what, name, c.Data)
 			}
 		}
 	}
@@ -710,17 +743,42 @@ func outputText(t *testing.T, out string) string {
 // escapes, as TestRenderMarkdownNoMarkup does.
 var xssMarkdownMarkup = regexp.MustCompile(`(^|[^\\])(\\\\)*[<>\[\]*_` + "`" + `]`)
 
+// xssMarkdownLink and xssMarkdownImage are the renderer's own inline links
+// and images (render.go): a bracketed text whose brackets inside are
+// escaped, and a destination whose parentheses are.
+var (
+	xssMarkdownLink  = regexp.MustCompile(`(^|[^\\!])\[((?:[^\\\[\]]|\\.)*)\]\(((?:[^\\()\s]|\\.)*)\)`)
+	xssMarkdownImage = regexp.MustCompile(`^!\[\]\(((?:[^\\()\s]|\\.)*)\)$`)
+)
+
 // checkXSSMarkdown fails t if md has markup that came from the page: a '<'
 // (raw HTML), '[' ']' (links, images), '*' '_' (emphasis) or '`' (code)
 // without a backslash. The renderer's own syntax (the "# " and "## "
-// prefixes, "> ", "- " and the metadata line's asterisks) is set aside.
+// prefixes, "> ", "- ", the emphasized metadata and caption lines, and
+// its links and images, whose destinations must be http(s) URLs) is set
+// aside.
 func checkXSSMarkdown(t testing.TB, md, what string) {
 	t.Helper()
 	if md == "" {
 		t.Errorf("%s: empty Markdown", what)
 	}
+	dest := func(d string) {
+		u := regexp.MustCompile(`\\(.)`).ReplaceAllString(d, "$1")
+		if !isHTTPURL(u) || dangerousScheme(u) != "" {
+			t.Errorf("%s: a Markdown link or image to %q", what, u)
+		}
+	}
 	for _, line := range strings.Split(md, "\n") {
 		line = strings.TrimPrefix(line, "> ")
+		if m := xssMarkdownImage.FindStringSubmatch(line); m != nil {
+			dest(m[1])
+			continue
+		}
+		line = xssMarkdownLink.ReplaceAllStringFunc(line, func(l string) string {
+			m := xssMarkdownLink.FindStringSubmatch(l)
+			dest(m[3])
+			return m[1] + m[2]
+		})
 		if strings.HasPrefix(line, "*") && strings.HasSuffix(line, "*") && len(line) > 1 {
 			line = line[1 : len(line)-1]
 		}
@@ -771,6 +829,17 @@ func TestXSSCheckers(t *testing.T) {
 		"<article dir=\"rtl\">\n<p>a</p><p>b <p>c</p>\n</article>\n",
 		"<article dir=\"rtl\">\n<header>\n<p class=\"nazif-meta\"><time datetime=\"x\">x</time></p>\n</header>\n</article>\n",
 		"<article dir=\"rtl\">\n<p>a > b</p>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><a href=\"https://e.example/\">x</a></p>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><a href=\"https://e.example/\" rel=\"noopener\">x</a></p>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><a href=\"/x\" rel=\"noopener noreferrer nofollow\">x</a></p>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><a href=\"https://e.example/\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a></p>\n</article>\n",
+		"<article dir=\"rtl\">\n<a href=\"https://e.example/\" rel=\"noopener noreferrer nofollow\">x</a>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><a href=\"https://e.example/\" rel=\"noopener noreferrer nofollow\"><b>x</b></a></p>\n</article>\n",
+		"<article dir=\"rtl\">\n<figure><img src=\"https://e.example/a.jpg\"" + img + "<figcaption><a href=\"https://e.example/\" rel=\"noopener noreferrer nofollow\">x</a></figcaption></figure>\n</article>\n",
+		"<article dir=\"rtl\">\n<figure><img src=\"data:image/png;base64,AAAA\"" + img + "</figure>\n</article>\n",
+		"<article dir=\"rtl\">\n<p><img src=\"https://e.example/a.jpg\"" + img + "</p>\n</article>\n",
+		"<article dir=\"rtl\">\n<figure><figcaption>x <span class=\"nazif-site\">y</span></figcaption></figure>\n</article>\n",
+		"<article dir=\"rtl\">\n<p>x <span class=\"nazif-credit\">y</span></p>\n</article>\n",
 	}
 	for _, out := range bad {
 		r := &xssRecorder{TB: t}
@@ -781,6 +850,10 @@ func TestXSSCheckers(t *testing.T) {
 	}
 	for _, md := range []string{
 		"[x](javascript:alert(1))\n",
+		"![](javascript:alert(1))\n",
+		"a [x](/relative) b\n",
+		"![](data:image/png;base64,AAAA)\n",
+		"a [x *y*](https://e.example/) b\n",
 		"<img src=x onerror=alert(1)>\n",
 		"# عنوان\n\n*a* b\n",
 		"a `code`\n",

@@ -2,9 +2,11 @@ package crawl_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +98,47 @@ func TestIsWARC(t *testing.T) {
 		if got := crawl.Suffix(name); got != want || crawl.IsWARC(name) != (want != "") {
 			t.Errorf("Suffix(%q) = %q; want %q", name, got, want)
 		}
+	}
+}
+
+// TestReadStreams: a record far larger than any page is passed over
+// without being held in memory: what Read allocates stays a small part of
+// it (gowarc keeps up to 1 MiB of a block in memory and the rest in a
+// temporary file).
+func TestReadStreams(t *testing.T) {
+	const size = 48 << 20
+	name := filepath.Join(t.TempDir(), "big.warc.gz")
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	head := "HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n\r\n"
+	fmt.Fprintf(zw, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <%s>\r\nWARC-Date: 2021-03-04T05:06:07Z\r\nWARC-Target-URI: https://news.example/video\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s",
+		warcfix.ID(1), len(head)+size, head)
+	chunk := bytes.Repeat([]byte("0123456789abcdef"), 4096)
+	for n := 0; n < size; n += len(chunk) {
+		zw.Write(chunk)
+	}
+	zw.Write([]byte("\r\n\r\n"))
+	zw.Close()
+	page := []byte("<p>" + strings.Repeat("نص ", 100) + "</p>")
+	f.Write(warcfix.File(true, warcfix.Response(warcfix.ID(2), "https://news.example/after", date, 200, warcfix.Header{{"Content-Type", "text/html"}}, page)))
+	f.Close()
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var pages int
+	st, err := crawl.Read(name, 8<<20, func(p crawl.Page) bool { pages++; return true })
+	runtime.ReadMemStats(&after)
+	if err != nil || pages != 1 || st.Summary() != "not_html 1" {
+		t.Fatalf("pages %d, %+v, %v; want the page after the video", pages, st, err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %d KiB reading a %d MiB record", alloc>>10, size>>20)
+	if alloc > size/4 {
+		t.Errorf("reading a %d MiB record allocated %d MiB; want it streamed", size>>20, alloc>>20)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
 	"github.com/nazif/nazif/wasm/internal/normalize"
+	"github.com/nazif/nazif/wasm/internal/segment"
 	"golang.org/x/net/html/atom"
 )
 
@@ -25,6 +26,9 @@ type Page struct {
 	// Stop, when not nil, is called every checkEvery blocks of each
 	// pass; when it returns true, Classify gives up (Result.Stopped).
 	Stop func() bool
+	// Images are the page's images (segment.Cut), among which Classify
+	// chooses the article's figures.
+	Images []segment.Image
 }
 
 // Result is the outcome of classification.
@@ -35,9 +39,18 @@ type Result struct {
 	// Pass names the pass that chose it: "strict", or "relaxed" when
 	// the strict pass found less than a paragraph.
 	Pass string
+	// Figures are the article's pictures among Page.Images, in document
+	// order, with the blocks that caption them; none when the page has
+	// no container.
+	Figures []Figure
 	// Stopped reports that Page.Stop ended classification: the result
 	// is not one.
 	Stopped bool
+
+	// st and in are the winning pass's statistics and the elements of
+	// its article, which the figures are chosen in.
+	st *stats
+	in map[*dom.Node]bool
 }
 
 // node accumulates per-element statistics.
@@ -173,6 +186,13 @@ func Classify(blocks []block.Block, page Page) Result {
 			}
 		}
 	}
+	if res.Top != nil && len(page.Images) > 0 {
+		figs, ok := figures(blocks, page.Images, res.st, res.in, page.Stop)
+		if !ok {
+			return Result{Stopped: true}
+		}
+		res.Figures = figs
+	}
 	return res
 }
 
@@ -228,6 +248,7 @@ func classify(blocks []block.Block, page Page, strict bool) Result {
 	if !filter(blocks, st, in, page.Now, page.Stop) {
 		return Result{Stopped: true}
 	}
+	res.st, res.in = st, in
 	return res
 }
 

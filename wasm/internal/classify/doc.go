@@ -19,6 +19,10 @@
 //     agency credits, and subtrees named as chrome that do not read as
 //     prose are set aside, each with its reason.
 //
+// Then it chooses the article's figures among the page's images: those
+// inside the article that are not decoration, not in a link to another
+// page and not in a box of chrome, each with the blocks that caption it.
+//
 // Classify runs it as a cascade of passes, each relaxing one rule: strict
 // (prose under comment-like names counts a fifth), relaxed, and for a page
 // of a few lines with no prose, the page itself. Every vocabulary and

@@ -16,8 +16,9 @@ type hint struct {
 	// chrome and unlikely: the element is named as chrome, and as chrome
 	// that rarely holds an article without also being named as content.
 	chrome, unlikely bool
-	// caption: the element is named as a caption or credit.
-	caption bool
+	// caption: the element is named as a caption or credit; credit, as
+	// a credit.
+	caption, credit bool
 }
 
 // hintOf reads n's class and id, and its itemprop or property naming the
@@ -47,6 +48,7 @@ func hintOf(n *dom.Node) hint {
 		h.unlikely = true
 	}
 	h.caption = all&hintCaption != 0
+	h.credit = all&hintCredit != 0
 	if hasArticleBody(n.Attr("itemprop")) || hasArticleBody(n.Attr("property")) {
 		h.weight += articleBodyBonus
 	}

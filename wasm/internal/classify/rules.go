@@ -23,6 +23,8 @@ const (
 	hintLikely
 	// hintCaption names a figure caption or photo credit.
 	hintCaption
+	// hintCredit names a photo credit, within a caption.
+	hintCredit
 )
 
 // hintVocab is what class and id words say, after Readability's lists,
@@ -133,7 +135,7 @@ var hintVocab = classwords.New([]classwords.Entry{
 	{Word: "skip", Flags: hintChrome},
 	{Word: "hidden", Flags: hintChrome},
 	{Word: "caption", Prefix: true, Flags: hintChrome | hintCaption},
-	{Word: "credit", Prefix: true, Flags: hintChrome | hintCaption},
+	{Word: "credit", Prefix: true, Flags: hintChrome | hintCaption | hintCredit},
 })
 
 // Weights of the hints, as Readability weighs a class or id: a container
@@ -244,6 +246,12 @@ const (
 	captionWords = 40
 	besideWords  = 25
 	imageReach   = 2
+	// hintReach is how many levels above a picture its class and id
+	// hints are read; boxReach how far up the box whose text says what
+	// the picture is (a caption, body text, an author's name) is looked
+	// for.
+	hintReach = 8
+	boxReach  = 3
 	// proseShare: an element reads as prose when sentences are at least
 	// this share of its text.
 	proseShare = 1.0 / 3

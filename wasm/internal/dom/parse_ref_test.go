@@ -18,6 +18,7 @@ var refKeep = map[string]bool{
 	"datetime": true, "rel": true, "type": true, "lang": true, "dir": true,
 	"alt": true, "role": true, "hidden": true, "style": true, "aria-hidden": true,
 	"http-equiv": true, "charset": true, "data-src": true, "title": true,
+	"srcset": true, "data-srcset": true, "width": true, "height": true, "data-original": true, "data-lazy-src": true,
 }
 
 // skipText lists elements whose content is never article text.

@@ -518,7 +518,7 @@ func (z *tokenizer) readTag(i int, start bool) int {
 			z.arena = make([]Attr, z.chunk)
 		}
 	}
-	var seen uint32 // kept keys already taken: the first of duplicates wins
+	var seen uint64 // kept keys already taken: the first of duplicates wins
 	for {
 		for i < n && class[s[i]] == clsSpace {
 			i++
@@ -694,7 +694,7 @@ func (z *tokenizer) lookup(name string) {
 // case-insensitively. A perfect hash, not a map: a map lookup is a chain
 // of calls in wasm, and this runs for every attribute of every tag.
 func keepIndex(k string) (int, bool) {
-	if len(k) < 2 || len(k) > len("aria-hidden") {
+	if len(k) < 2 || len(k) > maxKeepLen {
 		return 0, false
 	}
 	i := keepHash[keySlot(k)]
@@ -707,23 +707,30 @@ func keepIndex(k string) (int, bool) {
 // keySlot hashes a name of two bytes or more. The multipliers were
 // searched for: the names in keep get distinct slots.
 func keySlot(k string) uint {
-	return (uint(lowerASCII(k[0]))*4 + uint(lowerASCII(k[1]))*30 +
-		uint(lowerASCII(k[len(k)-1]))*7 + uint(len(k))) & 31
+	return (uint(lowerASCII(k[0])) + uint(lowerASCII(k[1]))*3 +
+		uint(lowerASCII(k[len(k)-1]))*59 + uint(len(k))*4) & 63
 }
 
 // keep lists the attributes extraction reads; the rest are dropped at once,
-// with no string made. It holds at most 32 names (readTag tracks them in a
-// 32-bit set, keySlot hashes them into 32 slots).
+// with no string made. It holds at most 64 names (readTag tracks them in a
+// 64-bit set, keySlot hashes them into 64 slots). The image attributes
+// (srcset, width and height, and the lazy loaders' data-src, data-srcset,
+// data-original and data-lazy-src) are for the article's figures: a lazy
+// page leaves a placeholder in src and the picture in one of them.
 var keep = [...]string{
 	"id", "class", "itemprop", "itemtype", "itemscope",
 	"property", "name", "content", "href", "src",
 	"datetime", "rel", "type", "lang", "dir",
 	"alt", "role", "hidden", "style", "aria-hidden",
 	"http-equiv", "charset", "data-src", "title",
+	"srcset", "data-srcset", "width", "height", "data-original", "data-lazy-src",
 }
 
+// maxKeepLen is the length of the longest name in keep.
+const maxKeepLen = len("data-original")
+
 // keepHash maps keySlot to 1 + the index in keep, or 0.
-var keepHash = func() (t [32]uint8) {
+var keepHash = func() (t [64]uint8) {
 	for i, k := range keep {
 		h := keySlot(k)
 		if t[h] != 0 {

@@ -72,6 +72,22 @@ func (p *Page) Resolve(blocks []block.Block, pageURL string, now time.Time) Meta
 	return m
 }
 
+// Base returns the URL the page's relative links resolve against: its
+// <base href> made absolute against docURL, the page's own address, or
+// docURL itself when the page has none (or one that is not http or
+// https). It is "" when neither is known.
+func (p *Page) Base(docURL string) string {
+	if p.baseSeen && p.base != "" {
+		if b := urlref.Resolve(p.base, docURL); urlref.Web(b) {
+			return b
+		}
+	}
+	if urlref.Web(docURL) {
+		return docURL
+	}
+	return ""
+}
+
 func firstOf(vs ...string) string {
 	for _, v := range vs {
 		if v = strings.TrimSpace(v); v != "" {

@@ -37,6 +37,10 @@ func unescapeTwice(s string) string {
 type index struct {
 	tags      tags
 	canonical string
+	// base is the href of the first <base> that has one; baseSeen tells
+	// whether there was one.
+	base     string
+	baseSeen bool
 	// items are the elements with itemprop or property attributes.
 	items []*dom.Node
 	// h1s are the texts of the visible <h1> elements, in order.
@@ -138,6 +142,10 @@ func (x *index) walk(n *dom.Node, hidden, inNav bool) {
 				for _, k := range strings.Fields(strings.ToLower(c.Attr(attr))) {
 					x.tags[k] = append(x.tags[k], v)
 				}
+			}
+		case atom.Base:
+			if !x.baseSeen && c.HasAttr("href") {
+				x.base, x.baseSeen = strings.TrimSpace(c.Attr("href")), true
 			}
 		case atom.Link:
 			if x.canonical == "" && hasToken(c.Attr("rel"), "canonical") {

@@ -248,7 +248,10 @@ func tatweelRun(dst []byte, start int, s string, i int, arabic bool) ([]byte, in
 	next := rune(-1)
 	for j < len(s) {
 		r, n := utf8.DecodeRuneInString(s[j:])
-		if r == tatweel || isMark(r) || r == zwj || isDeleted(r, arabic) {
+		// What display deletes does not stand between the run and the
+		// letter after it: with it dropped, a second pass would see that
+		// letter next and judge the run otherwise.
+		if r == tatweel || isMark(r) || r == zwj || isDeleted(r, arabic) || r < utf8.RuneSelf && asciiControl[r] {
 			j += n
 			continue
 		}

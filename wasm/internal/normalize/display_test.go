@@ -92,6 +92,11 @@ func TestDisplayTatweel(t *testing.T) {
 		{"الـــذي", "الذي", true},
 		{"الـمـصـريـة", "المصرية", true},
 		{"بـَـيت", "بَيت", true},
+		// A deleted control between the run and the letter: as if absent
+		// (fuzz: NUL and ESC once made the run a connector, which a second
+		// pass then dropped).
+		{"يـ\x00ض", "يض", true},
+		{"جـ\x1bـ\x7fداً", "جداً", true},
 		// Connector: before a digit, quote, space, Latin letter, punctuation or the end.
 		{"الـ20 عاماً", "الـ20 عاماً", true},
 		{"بـ\"إنشاء\"", "بـ\"إنشاء\"", true},

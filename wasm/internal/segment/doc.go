@@ -7,4 +7,8 @@
 // Hidden elements and non-content elements (scripts, form controls,
 // buttons, embedded frames) give no blocks; a <form> itself is a container
 // like any other, since some sites wrap the whole page in one.
+//
+// Cut also finds, for the article's figures and links, the visible <img>
+// elements with the place each stands among the blocks, and the text each
+// hyperlink covers in its block, in bytes of the block's Text.
 package segment

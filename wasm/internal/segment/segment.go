@@ -3,6 +3,7 @@ package segment
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/nazif/nazif/wasm/internal/block"
 	"github.com/nazif/nazif/wasm/internal/dom"
@@ -42,38 +43,87 @@ func skipTag(a atom.Atom) bool {
 	return false
 }
 
-// Blocks cuts the tree under root into blocks, in document order.
-func Blocks(root *dom.Node) []block.Block {
-	b, _ := BlocksUntil(root, nil)
-	return b
+// Page is a page cut into blocks, with the images and the hyperlinks that
+// stand among them.
+type Page struct {
+	Blocks []block.Block
+	// Images are the <img> elements a reader sees, in document order.
+	Images []Image
+	// Links are the hyperlinks in the blocks' text, in document order.
+	Links []Link
 }
 
-// checkEvery is how many nodes BlocksUntil visits between two calls of
-// its stop function.
+// Image is an <img> and where it stands among the blocks.
+type Image struct {
+	Elem *dom.Node
+	// At is the index of the first block after the image: it stands
+	// between blocks At-1 and At. An image set inside a block's text
+	// stands after that block, as a reader view shows it.
+	At int
+}
+
+// Link is a hyperlink in a block's text: an <a> whose href leads off
+// the page (see linkWeight), not a placeholder, an anchor in the page or
+// a javascript: button.
+type Link struct {
+	// Block is the index of the block in Page.Blocks.
+	Block int
+	// Start and End bound, in bytes of the block's Text, the link's text
+	// without the spaces around it. A link that spans a block boundary
+	// (an <a> around paragraphs) gives a Link in each block.
+	Start, End int
+	// Href is the href attribute as the page wrote it.
+	Href string
+}
+
+// Blocks cuts the tree under root into blocks, in document order.
+func Blocks(root *dom.Node) []block.Block {
+	p, _ := Cut(root, nil)
+	return p.Blocks
+}
+
+// checkEvery is how many nodes Cut visits between two calls of its stop
+// function.
 const checkEvery = 4096
 
-// BlocksUntil is Blocks with a way out: every checkEvery nodes it calls
-// stop (when not nil), and when stop returns true it gives up, returning
-// false and no blocks.
+// BlocksUntil is Blocks with a way out, as Cut has.
 func BlocksUntil(root *dom.Node, stop func() bool) ([]block.Block, bool) {
-	s := segmenter{stop: stop}
+	p, ok := Cut(root, stop)
+	return p.Blocks, ok
+}
+
+// Cut cuts the tree under root into blocks, in document order, and finds
+// the images and hyperlinks among them. Every checkEvery nodes it calls
+// stop (when not nil), and when stop returns true it gives up, returning
+// false and an empty Page.
+func Cut(root *dom.Node, stop func() bool) (Page, bool) {
+	s := segmenter{stop: stop, href: -1}
 	s.owner = root
 	s.walk(root, 0, 0)
 	if s.stopped {
-		return nil, false
+		return Page{}, false
 	}
 	s.flush()
-	return s.blocks, true
+	return Page{Blocks: s.blocks, Images: s.images, Links: s.links}, true
 }
 
 type segmenter struct {
 	blocks []block.Block
+	images []Image
+	links  []Link
 	buf    []byte
 	// link and bold count the bytes of buf written inside <a> and <b>.
 	link, bold int
-	owner      *dom.Node
-	kind       block.Kind
-	level      int
+	// href indexes, in links, the Link of the <a> being walked, or is -1
+	// outside one; its Start is -1 until text comes. pending counts the
+	// Links and images (by index) of the block in buf, whose offsets and
+	// places are set when it is flushed.
+	href         int
+	pendingLinks int
+	pendingImgs  int
+	owner        *dom.Node
+	kind         block.Kind
+	level        int
 	// math counts the open <math> elements.
 	math int
 	// stop, nodes and stopped: the way out, the nodes visited, and
@@ -84,7 +134,8 @@ type segmenter struct {
 }
 
 func (s *segmenter) flush() {
-	t := strings.TrimSpace(string(s.buf))
+	full := string(s.buf)
+	t := strings.TrimSpace(full)
 	if t != "" {
 		// Trimming only removes spaces, which are never inside links
 		// or bold runs after collapsing; clamp to be safe.
@@ -99,8 +150,49 @@ func (s *segmenter) flush() {
 			Chars: len(t), LinkChars: link, Bold: bold > 0 && bold >= len(t)-countSpaces(t),
 		})
 	}
+	if s.pendingLinks > 0 || s.href >= 0 {
+		s.placeLinks(len(full)-len(strings.TrimLeftFunc(full, unicode.IsSpace)), len(t))
+	}
+	// An image inside the block's text stands after the block.
+	for i := len(s.images) - s.pendingImgs; i < len(s.images); i++ {
+		s.images[i].At = len(s.blocks)
+	}
+	s.pendingImgs = 0
 	s.buf = s.buf[:0]
 	s.link, s.bold = 0, 0
+}
+
+// placeLinks sets the offsets of the block's pending Links in its trimmed
+// text, which starts lead bytes into buf (TrimSpace may take a no-break
+// space there, which collapsing leaves) and is n bytes long, dropping
+// those with no text left. A link still open goes on in the next block.
+func (s *segmenter) placeLinks(lead, n int) {
+	open := -1
+	keep := len(s.links) - s.pendingLinks
+	for i := keep; i < len(s.links); i++ {
+		l := s.links[i]
+		if i == s.href {
+			open = i
+			if l.Start < 0 {
+				continue // no text in this block
+			}
+		}
+		l.Start, l.End = max(l.Start-lead, 0), min(l.End-lead, n)
+		if l.Start >= l.End || n == 0 {
+			continue
+		}
+		l.Block = len(s.blocks) - 1
+		s.links[keep] = l
+		keep++
+	}
+	if open >= 0 {
+		// The link goes on past the block: a new Link in the next one.
+		s.links = append(s.links[:keep], Link{Start: -1, End: -1, Href: s.links[open].Href})
+		s.href, s.pendingLinks = keep, 1
+		return
+	}
+	s.links = s.links[:keep]
+	s.pendingLinks = 0
 }
 
 func countSpaces(t string) int { return strings.Count(t, " ") }
@@ -146,9 +238,22 @@ func (s *segmenter) walk(n *dom.Node, inLink, inBold int) {
 			s.flush()
 		case inlineTag(c.Tag) || c.Tag == 0 || s.math > 0:
 			l, b := inLink, inBold
+			if c.Tag == atom.Img {
+				s.image(c)
+				continue
+			}
 			if c.Tag == atom.A {
 				if w := linkWeight(c); w > 0 {
 					l = w
+				}
+				if l == 10 && s.href < 0 {
+					// A hyperlink, not inside another one (a nested
+					// <a> is invalid HTML, and the outer one is what
+					// a browser follows).
+					s.openLink(c.Attr("href"))
+					s.walk(c, l, b)
+					s.closeLink()
+					continue
 				}
 			}
 			if c.Tag == atom.B || c.Tag == atom.Strong {
@@ -196,6 +301,31 @@ func linkWeight(a *dom.Node) int {
 	return 0
 }
 
+// image records an <img> where it stands: before the block to come, or
+// after the block in buf when it is set inside its text.
+func (s *segmenter) image(n *dom.Node) {
+	s.images = append(s.images, Image{Elem: n, At: len(s.blocks)})
+	if len(s.buf) > 0 {
+		s.pendingImgs++
+	}
+}
+
+// openLink starts the Link of a hyperlink with the given href.
+func (s *segmenter) openLink(href string) {
+	s.href = len(s.links)
+	s.links = append(s.links, Link{Start: -1, End: -1, Href: href})
+	s.pendingLinks++
+}
+
+// closeLink ends the open Link; one that met no text is dropped.
+func (s *segmenter) closeLink() {
+	if s.links[s.href].Start < 0 {
+		s.links = s.links[:s.href]
+		s.pendingLinks--
+	}
+	s.href = -1
+}
+
 // appendText adds t to the block with white space collapsed.
 func (s *segmenter) appendText(t string, link int, bold bool) {
 	// first and last bound the text appended, without the spaces around
@@ -230,6 +360,12 @@ func (s *segmenter) appendText(t string, link int, bold bool) {
 		i = j
 	}
 	if n := last - first; first >= 0 && n > 0 {
+		if s.href >= 0 {
+			if l := &s.links[s.href]; l.Start < 0 {
+				l.Start = first
+			}
+			s.links[s.href].End = last
+		}
 		if link > 0 {
 			s.link += n * link / 10
 		}

@@ -1,6 +1,8 @@
 package segment_test
 
 import (
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/nazif/nazif/wasm/internal/block"
@@ -86,5 +88,56 @@ func TestLinkAndBoldCounts(t *testing.T) {
 	}
 	if !b[1].Bold || b[2].Bold {
 		t.Errorf("bold: %v, %v; want true, false", b[1].Bold, b[2].Bold)
+	}
+}
+
+// TestLinks: each hyperlink gives the bytes of its text in its block,
+// without the spaces around it; a link around block boundaries gives one
+// Link a block; links within the page, placeholders, javascript: buttons
+// and links without text give none.
+func TestLinks(t *testing.T) {
+	type link struct{ block, text, href string }
+	for _, c := range []struct {
+		html string
+		want []link
+	}{
+		{`<p>قبل <a href="/x"> الرابط </a>بعد</p>`, []link{{"قبل الرابط بعد", "الرابط", "/x"}}},
+		{`<p>&nbsp;<a href="/x">أول</a> و<a href="https://e.com/y"><b>ثان</b> كذلك</a></p>`,
+			[]link{{"أول وثان كذلك", "أول", "/x"}, {"أول وثان كذلك", "ثان كذلك", "https://e.com/y"}}},
+		{`<div><a href="/z"><p>فقرة أولى</p><p>فقرة ثانية</p></a></div>`,
+			[]link{{"فقرة أولى", "فقرة أولى", "/z"}, {"فقرة ثانية", "فقرة ثانية", "/z"}}},
+		{`<p><a href="/z">سطر<br>آخر</a> ذيل</p>`, []link{{"سطر", "سطر", "/z"}, {"آخر ذيل", "آخر", "/z"}}},
+		// The light DOM nests an <a> opened inside another (a browser
+		// closes the first): the outer link takes the text.
+		{`<p><a href="/out">خارج <a href="/in">داخل</a></a></p>`, []link{{"خارج داخل", "خارج داخل", "/out"}}},
+		{`<p>نص <a href="#n">حاشية</a> <a href="javascript:f()">زر</a> <a>مكان</a> <a href="/i"><img src="a.jpg"></a> <a href="/e"> </a></p>`, nil},
+	} {
+		p, ok := segment.Cut(dom.Parse(c.html).Root, nil)
+		if !ok {
+			t.Fatal("Cut stopped")
+		}
+		var got []link
+		for _, l := range p.Links {
+			b := p.Blocks[l.Block].Text
+			got = append(got, link{b, b[l.Start:l.End], l.Href})
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s:\n got %q\nwant %q", c.html, got, c.want)
+		}
+	}
+}
+
+// TestImages: each visible <img> stands before the block after it, or
+// after the block whose text holds it.
+func TestImages(t *testing.T) {
+	p, _ := segment.Cut(dom.Parse(`<img src="0.jpg"><p>أول</p><figure><img src="1.jpg"><figcaption>تعليق</figcaption></figure>
+<p>قبل <img src="2.jpg"> بعد</p><p hidden><img src="x.jpg"></p><noscript><img src="y.jpg"></noscript><p>آخر<img src="3.jpg"></p>`).Root, nil)
+	var got []string
+	for _, im := range p.Images {
+		got = append(got, im.Elem.Attr("src")+"@"+strconv.Itoa(im.At))
+	}
+	want := []string{"0.jpg@0", "1.jpg@1", "2.jpg@3", "3.jpg@4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("images %q; want %q", got, want)
 	}
 }

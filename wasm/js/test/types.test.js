@@ -24,10 +24,10 @@ function tsType(prop) {
   if (prop.$ref === "#/$defs/dateTime") return "DateTime";
   if (prop.enum) return prop.enum.map((v) => JSON.stringify(v)).join(" | ");
   if (prop.type === "array") {
-    const items = prop.items.$ref ? { block: "Block", removed: "Removed" }[prop.items.$ref.split("/").pop()] : tsType(prop.items);
+    const items = prop.items.$ref ? { block: "Block", link: "Link", removed: "Removed" }[prop.items.$ref.split("/").pop()] : tsType(prop.items);
     return `${items}[]`;
   }
-  return prop.type;
+  return prop.type === "integer" ? "number" : prop.type;
 }
 
 function check(iface, def) {
@@ -41,6 +41,7 @@ function check(iface, def) {
 
 test("Article matches the schema", () => check("Article", schema));
 test("Block matches the schema", () => check("Block", schema.$defs.block));
+test("Link matches the schema", () => check("Link", schema.$defs.link));
 test("Removed matches the schema", () => check("Removed", schema.$defs.removed));
 
 test("the error codes match core.js", async () => {

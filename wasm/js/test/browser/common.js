@@ -81,11 +81,14 @@ export function corpusFile(name) {
   return path.join(testdataDir, "corpus", `${name}.html`);
 }
 
-const tags = { paragraph: "P", heading: "H2", quote: "BLOCKQUOTE", list_item: "LI" };
+const tags = { paragraph: "P", heading: "H2", quote: "BLOCKQUOTE", list_item: "LI", figure: "FIGURE" };
 
-/** expectedBlocks is the golden body as [tag, text] pairs, the reader view's form. */
+/**
+ * expectedBlocks is the golden body as [tag, text] pairs, the reader view's
+ * form; a figure is [FIGURE, its caption and credit, its picture].
+ */
 export function expectedBlocks(g) {
-  return g.blocks.map((b) => [tags[b.kind], b.text]);
+  return g.blocks.map((b) => (b.kind === "figure" ? [tags.figure, [b.caption, b.credit].filter(Boolean).join(" "), b.src] : [tags[b.kind], b.text]));
 }
 
 /**
@@ -100,6 +103,7 @@ export async function renderedArticle(page, scope = "") {
     const blocks = [];
     for (const el of root.querySelectorAll(":scope > .nazif-body > *")) {
       if (el.tagName === "UL") for (const li of el.children) blocks.push([li.tagName, li.textContent]);
+      else if (el.tagName === "FIGURE") blocks.push([el.tagName, el.textContent, el.querySelector("img")?.getAttribute("src")]);
       else blocks.push([el.tagName, el.textContent]);
     }
     const text = (sel) => root.querySelector(sel)?.textContent ?? null;
@@ -147,19 +151,25 @@ export function assertArticle(got, g, what) {
   assert.match(got.meta, new RegExp(`^\\d{1,2} \\S+ ${(g.published ?? g.modified).slice(0, 4)}`), `${what}: meta line starts with the date`);
 }
 
+// mdLink is an inline link as render.go writes it: a bracketed text whose
+// inner brackets are escaped, and a destination whose parentheses are.
+const mdLink = /(^|[^\\!])\[((?:[^\\[\]]|\\.)*)\]\((?:[^\\()\s]|\\.)*\)/g;
+
 /**
  * assertMarkdown checks Markdown against the golden article: a level-1
  * title, then each golden paragraph, in order, as a line of its own once
- * CommonMark's backslash escapes are read (nazif escapes * _ [ ] < > # `
- * and the like so that page text renders literally).
+ * links are read as their text and CommonMark's backslash escapes are read
+ * (nazif escapes * _ [ ] < > # ` and the like so that page text renders
+ * literally), and each figure as an image line.
  */
 export function assertMarkdown(md, g, what) {
-  const plain = md.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  const plain = md.replace(mdLink, "$1$2").replace(/\\([!-/:-@[-`{-~])/g, "$1");
   assert.ok(plain.startsWith(`# ${g.title}\n`), `${what}: markdown starts with the title: ${md.slice(0, 80)}`);
   let at = 0;
   for (const b of g.blocks) {
-    const i = plain.indexOf(`\n${b.text}\n`, at);
-    assert.ok(i >= 0, `${what}: markdown has the paragraph, in order: ${b.text.slice(0, 60)}`);
-    at = i + b.text.length;
+    const line = b.kind === "figure" ? `![](${b.src})` : b.text;
+    const i = plain.indexOf(`\n${line}\n`, at);
+    assert.ok(i >= 0, `${what}: markdown has the ${b.kind}, in order: ${line.slice(0, 60)}`);
+    at = i + line.length;
   }
 }

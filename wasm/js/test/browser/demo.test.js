@@ -24,7 +24,12 @@ describe("demo page", () => {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    // A picture of an article is fetched from its site, which blockOutside
+    // aborts: Chromium logs that as an error, and it is not the page's.
+    page.on("console", (m) => {
+      const outside = m.text().startsWith("Failed to load resource") && !m.location().url.startsWith(`${server.url}/`);
+      if (m.type() === "error" && !outside) problems.push(`console: ${m.text()} (${m.location().url})`);
+    });
     await page.goto(`${server.url}/js/demo/index.html`);
     await page.waitForSelector("html[data-ready]");
     assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), "true", await page.locator("#error").textContent());
@@ -160,6 +165,18 @@ describe("demo page", () => {
           { kind: "list_item", text: "بند ٢" },
           { kind: "quote", text: "«اقتباس»" },
           { kind: "list_item", text: "بند ٣" },
+          { kind: "figure", text: "", src: "https://example.com/a.jpg", caption: "تعليق <b>الصورة</b>", credit: "(رويترز)" },
+          { kind: "figure", text: "", src: "javascript:alert(1)", caption: "لا تظهر" },
+          {
+            kind: "paragraph",
+            text: "😀 رابط أول ورابط ثان وثالث",
+            links: [
+              { start: 3, end: 11, href: "https://example.com/1?a=1&b=2" },
+              { start: 12, end: 21, href: "javascript:alert(1)" },
+              { start: 5, end: 9, href: "https://example.com/overlap" },
+              { start: 22, end: 99, href: "https://example.com/past-the-end" },
+            ],
+          },
         ],
         text: "x",
         removed: [{ text: "<script>bad()</script>", reason: "menu" }],
@@ -177,11 +194,27 @@ describe("demo page", () => {
         text: articleText(article),
         dates: [formatDate("2020-08-24T09:23:13+00:00"), formatDate("2019-02-08"), formatDate("garbage"), formatDate("2024-01-05T08:00Z", "other"), formatDate("2021-07-01", "ur"), formatDate("2024-13-05")],
         ltr: ((a) => [a.getAttribute("dir"), a.hasAttribute("lang")])(renderArticle({ ...article, dir: "ltr", lang: "other" }, document)),
+        figure: ((f) => [f.outerHTML, f.querySelector("b")])(el.querySelector("figure")),
+        links: [...el.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("rel")]),
+        last: el.querySelector(".nazif-body > p:last-child").textContent,
+        lead: [
+          renderArticle({ ...article, image: "https://example.com/lead.jpg" }, document).querySelector("header > img")?.getAttribute("src"),
+          renderArticle({ ...article, image: "https://example.com/a.jpg" }, document).querySelector("header > img"),
+          renderArticle({ ...article, image: "data:image/png;base64,AAAA" }, document).querySelector("header > img"),
+        ],
       };
     });
-    assert.deepEqual(r.tags, ["P", "H2", "UL2", "BLOCKQUOTE", "UL1"]);
+    assert.deepEqual(r.tags, ["P", "H2", "UL2", "BLOCKQUOTE", "UL1", "FIGURE", "P"]);
     assert.equal(r.title, "عنوان <b>ليس</b> وسمًا");
-    assert.equal(r.elements, 0, "markup in page text is not parsed");
+    assert.equal(r.elements, 1, "markup in page text is not parsed: the one <img> is the figure's");
+    assert.equal(
+      r.figure[0],
+      `<figure class="nazif-figure"><img src="https://example.com/a.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"><figcaption>تعليق &lt;b&gt;الصورة&lt;/b&gt; <span class="nazif-credit">(رويترز)</span></figcaption></figure>`,
+    );
+    assert.equal(r.figure[1], null);
+    assert.deepEqual(r.links, [["رابط أول", "https://example.com/1?a=1&b=2", "noopener noreferrer nofollow"]], "only the safe, ordered, in-range link");
+    assert.equal(r.last, "😀 رابط أول ورابط ثان وثالث", "the text is whole, links or not");
+    assert.deepEqual(r.lead, ["https://example.com/lead.jpg", null, null], "the lead image, unless a figure shows it or it is not http(s)");
     assert.equal(r.removed, "قائمة<script>bad()</script>", "the reason in Arabic, the page text as text");
     assert.equal(r.reasonCode, "menu");
     assert.deepEqual(r.reasons, ["عبارة متكررة: اقرأ أيضًا", "عنصر باسم share", "خارج المقال", "some-new-code"]);
@@ -190,6 +223,28 @@ describe("demo page", () => {
     // The same strings as the Go renderer's (wasm/nazif/datefmt_test.go).
     assert.deepEqual(r.dates, ["24 أغسطس 2020، 09:23", "8 فبراير 2019", "garbage", "5 January 2024, 08:00", "1 جولائی 2021", "2024-13-05"]);
     assert.deepEqual(r.ltr, ["ltr", false], "an ltr article keeps its dir; lang \"other\" is not a language tag");
+  });
+
+  test("a page with a figure and links: the reader view shows them", async () => {
+    const name = "cnnarabic-2013-08-03";
+    const g = await golden(name);
+    assert.ok(g.blocks.some((b) => b.kind === "figure") && g.blocks.some((b) => b.links), "the golden article has a figure and links");
+    await reset();
+    await page.setInputFiles("#file", corpusFile(name));
+    await waitResult();
+    assertArticle(await renderedArticle(page, "#article"), g, `${name} (file)`);
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector("#article article");
+      return {
+        imgs: [...root.querySelectorAll(".nazif-figure img")].map((i) => [i.getAttribute("src"), i.getAttribute("loading"), i.getAttribute("referrerpolicy"), i.getAttribute("alt")]),
+        links: [...root.querySelectorAll(".nazif-body a")].map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("rel")]),
+      };
+    });
+    const fig = g.blocks.find((b) => b.kind === "figure");
+    assert.deepEqual(shown.imgs, [[fig.src, "lazy", "no-referrer", ""]]);
+    const want = g.blocks.flatMap((b) => (b.links ?? []).map((l) => [b.text.slice(l.start, l.end), l.href, "noopener noreferrer nofollow"]));
+    assert.deepEqual(shown.links, want);
+    await page.screenshot({ path: path.join(resultsDir, `demo-${name}.png`), fullPage: true });
   });
 
   test("no page errors", () => {

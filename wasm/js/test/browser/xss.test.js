@@ -7,7 +7,9 @@
 // survived would run. Detectors: alert, confirm, prompt, print and xss
 // replaced in every frame by a binding that reports the call, dialogs,
 // uncaught errors, popups, frame navigations, requests to any host but the
-// test server (other than the reader view's own lead image), and an audit
+// test server (other than the reader view's own pictures: the lead image
+// and the figures', http(s) by construction), clicks on links other than
+// the reader view's own (an http(s) href with its fixed rel), and an audit
 // of the rendered DOM. A positive control renders raw vectors the same
 // way and must be caught, or the test proves nothing.
 //
@@ -94,17 +96,24 @@ const allowedAttrs = {
   UL: [],
   LI: [],
   BLOCKQUOTE: [],
+  A: ["href", "rel"],
+  FIGURE: [],
+  FIGCAPTION: [],
 };
+
+// The reader view's links (render.go): http(s) only, always with this rel.
+const linkRel = "noopener noreferrer nofollow";
 
 // The controls: raw markup, never cleaned, rendered the same way. Each
 // mode must report exactly these calls (innerHTML does not run <script>).
 const controlHTML =
   `<script>xss("control-script")</script><img src="x" onerror="xss('control-onerror')">` +
-  `<a href="javascript:xss('control-click')">x</a><img src="https://evil.example/control.png">`;
+  `<a href="javascript:xss('control-click')">x</a><img src="https://evil.example/control.png">` +
+  `<p><a href="https://evil.example/control-link">y</a></p>`;
 const controlExpect = {
-  fragment: ["xss(control-click)", "xss(control-onerror)", "xss(control-script)"],
-  innerHTML: ["xss(control-click)", "xss(control-onerror)"],
-  srcdoc: ["xss(control-click)", "xss(control-onerror)", "xss(control-script)"],
+  fragment: ["link https://evil.example/control-link", "xss(control-click)", "xss(control-onerror)", "xss(control-script)"],
+  innerHTML: ["link https://evil.example/control-link", "xss(control-click)", "xss(control-onerror)"],
+  srcdoc: ["link https://evil.example/control-link", "xss(control-click)", "xss(control-onerror)", "xss(control-script)"],
 };
 const modes = ["fragment", "innerHTML", "srcdoc"];
 
@@ -215,10 +224,11 @@ describe("XSS corpus through nazif.wasm in Chromium", () => {
     let result;
     try {
       result = await page.evaluate(
-        async ({ items, mode, allowedAttrs }) => {
+        async ({ items, mode, allowedAttrs, linkRel }) => {
           const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
           // A link to the web would take the host page away: stop it, and
-          // report it (the reader view has no links).
+          // report it unless it is one of the reader view's own (an
+          // http(s) link with its rel, in the article's text).
           const guard = (doc) =>
             doc.addEventListener(
               "click",
@@ -226,7 +236,8 @@ describe("XSS corpus through nazif.wasm in Chromium", () => {
                 const a = e.target.closest?.("a[href], area[href]");
                 if (a && /^https?:/i.test(a.href)) {
                   e.preventDefault();
-                  window.__xssReport(`link ${a.href}`);
+                  const own = a.tagName === "A" && a.getAttribute("rel") === linkRel && a.attributes.length === 2 && a.closest("article > p, article > h2, article > ul > li, article > blockquote > p");
+                  if (!own) window.__xssReport(`link ${a.href}`);
                 }
               },
               true,
@@ -294,19 +305,23 @@ describe("XSS corpus through nazif.wasm in Chromium", () => {
               }
               if (el.tagName === "P") paras.push(el.textContent.replace(/\s+/g, " ").trim());
             }
-            for (const img of r.el.querySelectorAll(":scope > article > header > img")) lead.push(img.src);
+            for (const img of r.el.querySelectorAll(":scope > article > header > img, :scope > article > figure > img")) lead.push(img.src);
+            for (const a of r.el.querySelectorAll("a")) {
+              if (!/^https?:\/\//i.test(a.getAttribute("href") ?? "") || a.getAttribute("rel") !== linkRel) bad.push(`<A href="${a.getAttribute("href")}" rel="${a.getAttribute("rel")}">`);
+            }
             return { id: r.id, bad, paras, lead };
           });
         },
-        { items, mode, allowedAttrs },
+        { items, mode, allowedAttrs, linkRel },
       );
     } finally {
       await page.close();
     }
     await sleep(50);
     const leads = new Set(result.flatMap((r) => r.lead));
-    // The reader view's own lead image may be fetched from its host
-    // (blockOutside aborts it): that is the one outside request allowed.
+    // The reader view's own pictures, the lead image and the figures', may
+    // be fetched from their hosts (blockOutside aborts them): those are
+    // the only outside requests allowed.
     const seen = events.slice(mark).filter((e) => !(e.kind === "request" && e.type === "image" && leads.has(e.what)));
     return { seen, audit: result };
   }
