@@ -28,7 +28,13 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	beam.Init()
 	quietLogs(testing.Verbose())
-	os.Exit(m.Run())
+	code := m.Run()
+	if cliBuilt {
+		if bin, err := cliBinary(); err == nil {
+			os.RemoveAll(filepath.Dir(bin))
+		}
+	}
+	os.Exit(code)
 }
 
 const corpus = "../../testdata/corpus"
@@ -90,8 +96,13 @@ func crawlFixture(t *testing.T, dir string) string {
 	return filepath.Join(dir, "*", "*.warc*")
 }
 
+// cliBuilt tells that cliBinary ran, so that TestMain removes its
+// directory (and builds nothing when no test asked for it).
+var cliBuilt bool
+
 // cliBinary builds nazif (the CLI, cmd/nazif, a tool of this module) once.
 var cliBinary = sync.OnceValues(func() (string, error) {
+	cliBuilt = true
 	dir, err := os.MkdirTemp("", "nazif-beam-test")
 	if err != nil {
 		return "", err
